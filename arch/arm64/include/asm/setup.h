@@ -1,0 +1,30 @@
+/*
+ * Glue between the arm64 boot pieces: what head.S leaves behind and the
+ * firmware services (PSCI, semihosting) setup.c and power.c use.
+ */
+#ifndef ASM_SETUP_H
+#define ASM_SETUP_H
+
+#include <kernel/compiler.h>
+
+/* BOOT_CPU_MODE_EL1 or _EL2 (<asm/sysreg.h>): how the boot loader entered us. */
+extern u32 boot_cpu_mode;
+
+/* C entry from head.S, MMU on, running at KIMAGE_VADDR, bss zeroed. */
+void __noreturn arm64_start_kernel(phys_addr_t dtb_pa);
+
+/*
+ * PSCI (psci.c). psci_init() takes the conduit from /psci "method";
+ * before it runs, calls use smc if we were entered at EL2 (no
+ * hypervisor is there to answer hvc), else hvc.
+ */
+void psci_init(const void *fdt);
+void psci_system_off(void);
+
+/* Semihosting SYS_EXIT (semihost.c): QEMU -semihosting exits with code. */
+void __noreturn semihost_exit(int code);
+
+/* mm.c: drop the TTBR0 identity map head.S built (after devices are ioremapped). */
+void arm64_drop_idmap(void);
+
+#endif

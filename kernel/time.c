@@ -1,0 +1,12 @@
+/*
+ * Kernel time: jiffies, counted by every arch's periodic timer interrupt.
+ */
+#include <kernel/arch.h>
+#include <kernel/time.h>
+
+volatile u64 jiffies;
+
+void timer_tick(void)
+{
+	__atomic_fetch_add(&jiffies, 1, __ATOMIC_RELAXED);
+}

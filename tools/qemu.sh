@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Start QEMU for this kernel. Usage: tools/qemu.sh MODE "CMDLINE" [extra qemu args]
+#   MODE run   interactive: x86-64 boots the GRUB ISO (command line baked in
+#              by `make iso`), arm64 boots the Image; serial on the terminal
+#              (Ctrl-A X quits QEMU)
+#   MODE test  non-interactive: x86-64 boots the ELF through its PVH note;
+#              serial on stdout, input from stdin
+#   MODE gdb   like run, but QEMU waits for gdb on :1234 (-s -S)
+# Environment: ARCH (x86_64|arm64), MEM (e.g. 512M), SMP (CPU count),
+#   X86_BOOT (iso|pvh) to choose how x86-64 boots.
+set -euo pipefail
+
+mode=$1
+cmdline=${2:-}
+shift 2 || shift $#
+ARCH=${ARCH:-x86_64}
+MEM=${MEM:-512M}
+SMP=${SMP:-2}
+B=build/$ARCH
+
+case $ARCH in
+x86_64)
+	q=(qemu-system-x86_64 -M pc -m "$MEM" -smp "$SMP" -no-reboot
+	   -device isa-debug-exit,iobase=0xf4,iosize=0x04)
+	# X86_BOOT=iso boots GRUB (the default for run), pvh boots the ELF
+	# directly (the default for test and gdb).
+	boot=${X86_BOOT:-$([ "$mode" = run ] && echo iso || echo pvh)}
+	if [ "$boot" = iso ]; then
+		q+=(-cdrom "$B/kernel.iso")
+	else
+		q+=(-kernel "$B/kernel.elf" -append "$cmdline")
+	fi
+	;;
+arm64)
+	q=(qemu-system-aarch64 -M virt,gic-version=2 -cpu cortex-a72 -m "$MEM"
+	   -smp "$SMP" -semihosting -kernel "$B/Image" -append "semihosting $cmdline")
+	;;
+*)
+	echo "qemu.sh: unknown ARCH $ARCH" >&2
+	exit 2
+	;;
+esac
+
+case $mode in
+run) q+=(-display none -serial mon:stdio) ;;
+gdb) q+=(-display none -serial mon:stdio -s -S) ;;
+test) q+=(-display none -serial stdio -monitor none) ;;
+esac
+exec "${q[@]}" "$@"

@@ -1,0 +1,286 @@
+/*
+ * Host tests of the generic page-table walker (mm/pgtable.c), built once
+ * with each architecture's entry format (pgtable_x86, pgtable_arm64).
+ * Physical memory is a host buffer standing at FAKE_PHYS_BASE; page-table
+ * pages come from it and are counted so leaks show.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <kernel/errno.h>
+#include <kernel/printk.h>
+#include <mm/pgtable.h>
+
+#include "host.h"
+
+#define FAKE_PHYS_BASE 0x40000000UL
+#define FAKE_PAGES 1024
+
+static unsigned char *fake_mem;
+static unsigned char page_used[FAKE_PAGES];
+static int tables_live, alloc_budget = -1;
+struct mm_struct init_mm;
+phys_addr_t kimage_phys_base;	/* arm64 <asm/memory.h> declares it */
+
+void *host_phys_to_virt(phys_addr_t pa)
+{
+	if (pa < FAKE_PHYS_BASE || pa >= FAKE_PHYS_BASE + FAKE_PAGES * PAGE_SIZE)
+		host_panic("__va of %llx outside fake memory\n", (unsigned long long)pa);
+	return fake_mem + (pa - FAKE_PHYS_BASE);
+}
+
+phys_addr_t host_virt_to_phys(const void *va)
+{
+	return FAKE_PHYS_BASE + (phys_addr_t)((const unsigned char *)va - fake_mem);
+}
+
+phys_addr_t pgtable_alloc_page(void)
+{
+	int i;
+
+	if (alloc_budget == 0)
+		return 0;
+	for (i = 0; i < FAKE_PAGES; i++) {
+		if (!page_used[i]) {
+			page_used[i] = 1;
+			memset(fake_mem + i * PAGE_SIZE, 0, PAGE_SIZE);
+			tables_live++;
+			if (alloc_budget > 0)
+				alloc_budget--;
+			return FAKE_PHYS_BASE + i * PAGE_SIZE;
+		}
+	}
+	return 0;
+}
+
+void pgtable_free_page(phys_addr_t pa)
+{
+	unsigned long i = (pa - FAKE_PHYS_BASE) / PAGE_SIZE;
+
+	if (!page_used[i])
+		host_panic("pgtable_free_page: %llx not allocated\n", (unsigned long long)pa);
+	page_used[i] = 0;
+	memset(fake_mem + i * PAGE_SIZE, 0x5a, PAGE_SIZE);	/* junk: catch reuse */
+	tables_live--;
+}
+
+/* A fresh address space with only a PGD. */
+static struct mm_struct *new_mm(void)
+{
+	if (!fake_mem)
+		fake_mem = aligned_alloc(PAGE_SIZE, FAKE_PAGES * PAGE_SIZE);
+	memset(page_used, 0, sizeof(page_used));
+	tables_live = 0;
+	alloc_budget = -1;
+	init_mm.pgd = __va(pgtable_alloc_page());
+	return &init_mm;
+}
+
+/* Kernel-half and user-half addresses; physical addresses need not exist. */
+#define KVA 0xffff888000000000UL
+#define UVA 0x0000000040000000UL
+#define PA_LOW 0x80000000ULL
+
+static bool lookup(struct mm_struct *mm, unsigned long va, phys_addr_t pa, unsigned long size)
+{
+	struct pgtable_lookup l;
+
+	return pgtable_lookup(mm, va, &l) && l.pa == pa && l.size == size;
+}
+
+TEST(map_lookup_unmap_4k)
+{
+	struct mm_struct *mm = new_mm();
+	struct pgtable_lookup l;
+
+	CHECK(pgtable_map_range(mm, KVA, PA_LOW, PAGE_SIZE, PAGE_KERNEL, 0) == 0, "map");
+	CHECK(tables_live == 4, "expected PGD+PUD+PMD+PTE tables, got %d", tables_live);
+	CHECK(lookup(mm, KVA + 0x123, PA_LOW + 0x123, PAGE_SIZE), "lookup 4K");
+	CHECK(pgtable_lookup(mm, KVA, &l) && pte_write(l.leaf) && !pte_exec(l.leaf),
+	      "PAGE_KERNEL must be RW NX");
+	CHECK(!pgtable_lookup(mm, KVA + PAGE_SIZE, &l), "neighbour must be unmapped");
+	CHECK(pgtable_unmap_range(mm, KVA, PAGE_SIZE) == 0, "unmap");
+	CHECK(!pgtable_lookup(mm, KVA, &l), "still mapped");
+	CHECK(tables_live == 2, "PTE and PMD tables must be freed, PUD kept: %d live",
+	      tables_live);
+}
+
+TEST(map_permissions_rox_ro)
+{
+	struct mm_struct *mm = new_mm();
+	struct pgtable_lookup l;
+
+	CHECK(!pgtable_map_range(mm, KVA, PA_LOW, PAGE_SIZE, PAGE_KERNEL_ROX, 0), "map");
+	CHECK(!pgtable_map_range(mm, KVA + PAGE_SIZE, PA_LOW, PAGE_SIZE, PAGE_KERNEL_RO, 0),
+	      "map");
+	CHECK(pgtable_lookup(mm, KVA, &l) && !pte_write(l.leaf) && pte_exec(l.leaf), "ROX");
+	CHECK(pgtable_lookup(mm, KVA + PAGE_SIZE, &l) && !pte_write(l.leaf) &&
+		      !pte_exec(l.leaf), "RO");
+}
+
+TEST(map_2m_leaf_when_aligned)
+{
+	struct mm_struct *mm = new_mm();
+	struct pgtable_lookup l;
+
+	CHECK(!pgtable_map_range(mm, KVA, PA_LOW, PMD_SIZE, PAGE_KERNEL, PGT_HUGE), "map");
+	CHECK(tables_live == 3, "a 2M leaf needs no PTE table: %d live", tables_live);
+	CHECK(lookup(mm, KVA + 0x1fffff, PA_LOW + 0x1fffff, PMD_SIZE), "lookup 2M");
+	CHECK(pgtable_lookup(mm, KVA, &l) && pte_write(l.leaf) && !pte_exec(l.leaf),
+	      "2M leaf permissions");
+	CHECK(pgtable_unmap_range(mm, KVA + PAGE_SIZE, PAGE_SIZE) == -EINVAL,
+	      "partial unmap of a 2M leaf must fail");
+	CHECK(lookup(mm, KVA, PA_LOW, PMD_SIZE), "failed unmap must change nothing");
+	CHECK(pgtable_unmap_range(mm, KVA, PMD_SIZE) == 0, "unmap whole 2M");
+	CHECK(!pgtable_lookup(mm, KVA, &l), "still mapped");
+	CHECK(tables_live == 2, "PMD table must be freed: %d live", tables_live);
+}
+
+TEST(map_2m_without_huge_flag_uses_ptes)
+{
+	struct mm_struct *mm = new_mm();
+
+	CHECK(!pgtable_map_range(mm, KVA, PA_LOW, PMD_SIZE, PAGE_KERNEL, 0), "map");
+	CHECK(lookup(mm, KVA + PMD_SIZE - 1, PA_LOW + PMD_SIZE - 1, PAGE_SIZE), "4K leaves");
+	CHECK(tables_live == 4, "one PTE table: %d live", tables_live);
+}
+
+TEST(map_misaligned_pa_falls_back_to_4k)
+{
+	struct mm_struct *mm = new_mm();
+
+	CHECK(!pgtable_map_range(mm, KVA, PA_LOW + PAGE_SIZE, PMD_SIZE, PAGE_KERNEL,
+				 PGT_HUGE), "map");
+	CHECK(lookup(mm, KVA, PA_LOW + PAGE_SIZE, PAGE_SIZE), "4K when pa is unaligned");
+}
+
+TEST(map_1g_leaf_when_aligned)
+{
+	struct mm_struct *mm = new_mm();
+
+	CHECK(!pgtable_map_range(mm, KVA, 0x40000000ULL, PUD_SIZE, PAGE_KERNEL, PGT_HUGE),
+	      "map");
+	CHECK(tables_live == 2, "a 1G leaf needs only PGD+PUD: %d", tables_live);
+	CHECK(lookup(mm, KVA + 0x3ffff000, 0x7ffff000ULL, PUD_SIZE), "lookup 1G");
+	CHECK(pgtable_unmap_range(mm, KVA, PMD_SIZE) == -EINVAL, "partial 1G unmap");
+	CHECK(pgtable_unmap_range(mm, KVA, PUD_SIZE) == 0, "unmap 1G");
+}
+
+TEST(map_mixed_range_uses_largest_leaves)
+{
+	struct mm_struct *mm = new_mm();
+	unsigned long va = KVA + PMD_SIZE - 2 * PAGE_SIZE;	/* 2 pages before a 2M line */
+	phys_addr_t pa = PA_LOW + PMD_SIZE - 2 * PAGE_SIZE;
+	u64 size = 2 * PAGE_SIZE + 2 * PMD_SIZE + 3 * PAGE_SIZE;
+	u64 off;
+
+	CHECK(!pgtable_map_range(mm, va, pa, size, PAGE_KERNEL, PGT_HUGE), "map");
+	for (off = 0; off < size; off += PAGE_SIZE) {
+		unsigned long want = (off >= 2 * PAGE_SIZE && off < 2 * PAGE_SIZE + 2 * PMD_SIZE)
+					     ? PMD_SIZE : PAGE_SIZE;
+
+		CHECK(lookup(mm, va + off, pa + off, want), "offset %llx: wrong leaf",
+		      (unsigned long long)off);
+	}
+	CHECK(!pgtable_lookup(mm, va + size, &(struct pgtable_lookup){ 0 }), "past end");
+	CHECK(pgtable_unmap_range(mm, va, size) == 0, "unmap all");
+	CHECK(tables_live == 2, "all lower tables freed: %d", tables_live);
+}
+
+TEST(map_rejects_bad_arguments)
+{
+	struct mm_struct *mm = new_mm();
+
+	CHECK(pgtable_map_range(mm, KVA + 1, PA_LOW, PAGE_SIZE, PAGE_KERNEL, 0) == -EINVAL,
+	      "unaligned va");
+	CHECK(pgtable_map_range(mm, KVA, PA_LOW + 8, PAGE_SIZE, PAGE_KERNEL, 0) == -EINVAL,
+	      "unaligned pa");
+	CHECK(pgtable_map_range(mm, KVA, PA_LOW, 100, PAGE_KERNEL, 0) == -EINVAL,
+	      "unaligned size");
+	CHECK(pgtable_map_range(mm, KVA, PA_LOW, 0, PAGE_KERNEL, 0) == -EINVAL, "zero size");
+	CHECK(pgtable_map_range(mm, ~0UL - PAGE_SIZE + 1, PA_LOW, 2 * PAGE_SIZE,
+				PAGE_KERNEL, 0) == -EINVAL, "wrapping range");
+	CHECK(pgtable_unmap_range(mm, KVA, 0) == -EINVAL, "zero-size unmap");
+	CHECK(tables_live == 1, "nothing allocated on bad input: %d", tables_live);
+}
+
+TEST(map_over_existing_is_eexist)
+{
+	struct mm_struct *mm = new_mm();
+
+	CHECK(!pgtable_map_range(mm, KVA, PA_LOW, PAGE_SIZE, PAGE_KERNEL, 0), "map");
+	CHECK(pgtable_map_range(mm, KVA, PA_LOW, PAGE_SIZE, PAGE_KERNEL, 0) == -EEXIST,
+	      "remap of a 4K page");
+	CHECK(!pgtable_map_range(mm, KVA + PMD_SIZE, PA_LOW, PMD_SIZE, PAGE_KERNEL, PGT_HUGE),
+	      "map 2M");
+	CHECK(pgtable_map_range(mm, KVA + PMD_SIZE + PAGE_SIZE, PA_LOW, PAGE_SIZE,
+				PAGE_KERNEL, 0) == -EEXIST, "4K inside a 2M leaf");
+	CHECK(lookup(mm, KVA, PA_LOW, PAGE_SIZE), "original mapping intact");
+}
+
+TEST(map_out_of_memory_is_enomem)
+{
+	struct mm_struct *mm = new_mm();
+
+	alloc_budget = 2;	/* PUD and PMD tables, but no PTE table */
+	CHECK(pgtable_map_range(mm, KVA, PA_LOW, PAGE_SIZE, PAGE_KERNEL, 0) == -ENOMEM,
+	      "expected -ENOMEM");
+	alloc_budget = -1;
+	CHECK(!pgtable_map_range(mm, KVA, PA_LOW, PAGE_SIZE, PAGE_KERNEL, 0),
+	      "map after memory returns");
+	CHECK(lookup(mm, KVA, PA_LOW, PAGE_SIZE), "lookup");
+}
+
+TEST(unmap_skips_holes_and_user_half_works)
+{
+	struct mm_struct *mm = new_mm();
+
+	CHECK(!pgtable_map_range(mm, UVA, PA_LOW, PAGE_SIZE, PAGE_KERNEL, 0), "map page 0");
+	CHECK(!pgtable_map_range(mm, UVA + 8 * PAGE_SIZE, PA_LOW, PAGE_SIZE, PAGE_KERNEL, 0),
+	      "map page 8");
+	CHECK(lookup(mm, UVA + 8 * PAGE_SIZE, PA_LOW, PAGE_SIZE), "lookup page 8");
+	CHECK(!pgtable_unmap_range(mm, UVA, PUD_SIZE * 2), "unmap over holes");
+	CHECK(tables_live == 2, "tables freed: %d", tables_live);
+}
+
+TEST(pte_alloc_walk_returns_slot_or_null_under_leaf)
+{
+	struct mm_struct *mm = new_mm();
+	pte_t *ptep = pte_alloc_walk(mm, KVA + 5 * PAGE_SIZE);
+
+	CHECK(ptep != NULL, "walk allocates tables");
+	set_ptes(mm, KVA + 5 * PAGE_SIZE, ptep, pfn_pte(PA_LOW >> PAGE_SHIFT, PAGE_KERNEL), 3);
+	CHECK(lookup(mm, KVA + 7 * PAGE_SIZE, PA_LOW + 2 * PAGE_SIZE, PAGE_SIZE),
+	      "set_ptes maps consecutive frames");
+	CHECK(!pgtable_map_range(mm, KVA + PMD_SIZE, PA_LOW, PMD_SIZE, PAGE_KERNEL, PGT_HUGE),
+	      "map 2M");
+	CHECK(pte_alloc_walk(mm, KVA + PMD_SIZE) == NULL, "no PTE slot under a 2M leaf");
+}
+
+/* Entry encodings checked bit by bit against the architecture manuals. */
+TEST(entry_format)
+{
+	pte_t pte = pfn_pte(0x12345, PAGE_KERNEL);
+	pmd_t pmd = pfn_pmd(0x200, PAGE_KERNEL);
+
+	CHECK(pte_pfn(pte) == 0x12345 && pmd_pfn(pmd) == 0x200, "pfn round trip");
+	CHECK(pmd_leaf(pmd) && !pmd_table(pmd), "block is a leaf");
+	CHECK(pmd_table(pmd_mktable(0x5000)) && pmd_table_pa(pmd_mktable(0x5000)) == 0x5000,
+	      "table entry");
+	CHECK(pud_leaf(pfn_pud(0x40000, PAGE_KERNEL)), "1G leaf");
+	CHECK(pte_none(__pte(0)) && !pte_present(__pte(0)), "empty entry");
+#ifdef TEST_ARCH_X86
+	CHECK(pte_val(pte) == (0x12345000ULL | 0x1 | 0x2 | 0x20 | 0x40 | 0x100 | (1ULL << 63)),
+	      "x86 PTE P|RW|A|D|G|NX: %llx", (unsigned long long)pte_val(pte));
+	CHECK(pmd_val(pmd) & 0x80, "x86 PMD leaf has PS");
+	CHECK((pte_val(pfn_pte(1, PAGE_KERNEL_DEVICE)) & 0x18) == 0x18, "x86 device PCD|PWT");
+#else
+	CHECK((pte_val(pte) & 3) == 3, "arm64 page descriptor type 0b11");
+	CHECK((pmd_val(pmd) & 3) == 1, "arm64 block descriptor type 0b01");
+	CHECK(pte_val(pte) & (1ULL << 10), "arm64 AF set");
+	CHECK(((pte_val(pte) >> 2) & 7) == 1, "arm64 normal memory is MAIR index 1");
+	CHECK(((pte_val(pfn_pte(1, PAGE_KERNEL_DEVICE)) >> 2) & 7) == 0, "device index 0");
+	CHECK((pte_val(pte) >> 53 & 3) == 3, "arm64 PAGE_KERNEL has PXN|UXN");
+	CHECK(!(pte_val(pte) & (1ULL << 52)), "contiguous bit clear");
+#endif
+}
