@@ -15,7 +15,7 @@ ARCH_CFLAGS := -DUTS_MACHINE=\"x86_64\" -m64 -mcmodel=kernel -mno-red-zone -mno-
 KERNEL_IMAGE := $(BUILD)/kernel.elf
 else ifeq ($(ARCH),arm64)
 CROSS := aarch64-linux-gnu-
-ARCH_CFLAGS := -DUTS_MACHINE=\"aarch64\" -mgeneral-regs-only -fno-asynchronous-unwind-tables
+ARCH_CFLAGS := -DUTS_MACHINE=\"aarch64\" -mgeneral-regs-only -mno-outline-atomics -fno-asynchronous-unwind-tables
 KERNEL_IMAGE := $(BUILD)/Image
 else
 $(error ARCH must be x86_64 or arm64)

@@ -123,10 +123,8 @@ static u32 fdt_next_tag(const void *fdt, int off, int *nextp)
 	next = (u32)off + FDT_TAGSIZE;
 	switch (tag) {
 	case FDT_BEGIN_NODE:
-		len = strnlen((const char *)(p + 1), size - next);
-		if (len == size - next)
-			return FDT_TAG_BAD;	/* no NUL before the end */
-		next += len + 1;
+		/* A name without NUL makes next > size below. */
+		next += strnlen((const char *)(p + 1), size - next) + 1;
 		break;
 	case FDT_PROP:
 		p = fdt_struct_ptr(fdt, next, 2 * sizeof(fdt32_t));
@@ -203,15 +201,13 @@ int fdt_check(const void *fdt, size_t max_size)
 	    fdt_hdr(fdt, last_comp_version) > FDT_VERSION)
 		return -EINVAL;
 	total = fdt_hdr(fdt, totalsize);
-	if (total < sizeof(struct fdt_header) || total > max_size ||
-	    total > INT32_MAX)
+	if (total > max_size || total > INT32_MAX)
 		return -EINVAL;
 	if (!fdt_block_ok(fdt_hdr(fdt, off_mem_rsvmap), FDT_RSV_ENTRY, total) ||
 	    !IS_ALIGNED(fdt_hdr(fdt, off_mem_rsvmap), 8) ||
 	    !fdt_block_ok(fdt_hdr(fdt, off_dt_struct),
 			  fdt_hdr(fdt, size_dt_struct), total) ||
 	    !IS_ALIGNED(fdt_hdr(fdt, off_dt_struct), FDT_TAGSIZE) ||
-	    !IS_ALIGNED(fdt_hdr(fdt, size_dt_struct), FDT_TAGSIZE) ||
 	    !fdt_block_ok(fdt_hdr(fdt, off_dt_strings),
 			  fdt_hdr(fdt, size_dt_strings), total))
 		return -EINVAL;
@@ -501,21 +497,14 @@ bool fdt_stringlist_contains(const char *list, int len, const char *str)
 
 /*
  * Does the node name (len bytes) match name (namelen bytes)? Exactly, or
- * "serial" matches "serial@7e201000" when name has no unit address.
+ * without the unit address: "serial" matches "serial@7e201000".
  */
 static bool fdt_name_matches(const char *node_name, int len, const char *name,
 			     int namelen)
 {
-	int i;
-
 	if (len < namelen || memcmp(node_name, name, namelen))
 		return false;
-	if (len == namelen)
-		return true;
-	for (i = 0; i < namelen; i++)
-		if (name[i] == '@')
-			return false;
-	return node_name[namelen] == '@';
+	return len == namelen || node_name[namelen] == '@';
 }
 
 /* Child of parent called name (see fdt_name_matches), or -ENOENT. */

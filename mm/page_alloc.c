@@ -14,15 +14,18 @@
  *  - a free block starts on a pfn that is a multiple of 2^order (absolute
  *    pfn, so min_pfn itself need not be aligned) and lies inside mem_map;
  *  - its first page has PG_buddy and page->order == order and is on
- *    free_area[order]; every page of it has refcount 0 and no other flag;
+ *    free_area[order]; every page of it has refcount 0 and no flag but
+ *    PG_buddy (head) and PG_poisoned;
  *  - two free buddies of the same order never coexist (they are merged);
  *  - zone.free_pages is the sum over orders of nr_free << order.
  * Pages outside every free block are either allocated (refcount >= 1 on
  * the folio head) or PG_reserved (kernel image, memblock data, holes).
  *
- * Freed pages are filled with PAGE_POISON and checked when allocated again,
- * so a write through a dangling pointer is reported (xv6 fills freed pages
- * with junk for the same reason).
+ * Freed pages are filled with PAGE_POISON and marked PG_poisoned; when
+ * such a page is allocated again the poison is checked, so a write through
+ * a dangling pointer is reported (xv6 fills freed pages with junk for the
+ * same reason). Pages handed over at boot are not poisoned: filling all of
+ * RAM would cost most of the boot time under QEMU.
  *
  * Locking: zone.lock (irqsave) protects the free lists and counters; page
  * flags of free pages change only under it. Refcounts are atomic.
@@ -33,7 +36,7 @@
 #include <mm/memblock.h>
 #include <mm/page_alloc.h>
 
-#define PAGE_POISON 0xaaaaaaaaaaaaaaaaULL	/* fills every free page */
+#define PAGE_POISON 0xaaaaaaaaaaaaaaaaULL	/* fills every PG_poisoned page */
 
 struct page *mem_map;
 unsigned long min_pfn, max_pfn;
@@ -78,29 +81,40 @@ void buddy_init(void)
 	zone.managed_pages = 0;
 }
 
-/* Fill 2^order pages from pfn with PAGE_POISON (64-bit stores: this runs
- * over all of RAM at boot). */
+/* Fill the 2^order pages from pfn with PAGE_POISON and mark them. */
 static void poison_pages(unsigned long pfn, unsigned int order)
 {
-	volatile u64 *p = page_address(pfn_to_page(pfn));
-	unsigned long i, n = (PAGE_SIZE << order) / sizeof(u64);
+	unsigned long i, j;
 
-	for (i = 0; i < n; i++)
-		p[i] = PAGE_POISON;
+	for (i = 0; i < (1UL << order); i++) {
+		struct page *page = pfn_to_page(pfn + i);
+		u64 *p = page_address(page);
+
+		for (j = 0; j < PAGE_SIZE / sizeof(u64); j++)
+			p[j] = PAGE_POISON;
+		SetPageFlag(page, PG_poisoned);
+	}
 }
 
-/* Panic if a page of the block at pfn was written while it was free. */
+/* Panic if a poisoned page of the block at pfn was written while free;
+ * clear the marks. */
 static void check_poison(unsigned long pfn, unsigned int order)
 {
-	const u64 *p = page_address(pfn_to_page(pfn));
-	unsigned long i, n = (PAGE_SIZE << order) / sizeof(u64);
+	unsigned long i, j;
 
-	for (i = 0; i < n; i++)
-		if (p[i] != PAGE_POISON)
-			panic("folio_alloc: pfn %lx written after free (offset %#lx: %llx)\n",
-			      pfn + i * sizeof(u64) / PAGE_SIZE,
-			      (unsigned long)(i * sizeof(u64) % PAGE_SIZE),
-			      (unsigned long long)p[i]);
+	for (i = 0; i < (1UL << order); i++) {
+		struct page *page = pfn_to_page(pfn + i);
+		const u64 *p = page_address(page);
+
+		if (!PageFlag(page, PG_poisoned))
+			continue;
+		for (j = 0; j < PAGE_SIZE / sizeof(u64); j++)
+			if (p[j] != PAGE_POISON)
+				panic("folio_alloc: pfn %lx written after free (offset %#lx: %llx)\n",
+				      pfn + i, (unsigned long)(j * sizeof(u64)),
+				      (unsigned long long)p[j]);
+		ClearPageFlag(page, PG_poisoned);
+	}
 }
 
 /* Put the block [pfn, pfn + 2^order) on its free list. Zone lock held. */
@@ -298,7 +312,6 @@ void buddy_free_range(unsigned long start_pfn, unsigned long end_pfn)
 				      pfn + i);
 			ClearPageFlag(p, PG_reserved);
 		}
-		poison_pages(pfn, order);
 		spin_lock_irqsave(&zone.lock, flags);
 		__free_one(pfn, order);
 		zone.managed_pages += 1UL << order;
@@ -351,7 +364,7 @@ static bool check_free_block(struct page *head, unsigned int order)
 		       order, pfn);
 		return false;
 	}
-	if (head->flags != BIT(PG_buddy) || head->order != order) {
+	if ((head->flags & ~BIT(PG_poisoned)) != BIT(PG_buddy) || head->order != order) {
 		printk("buddy_check: pfn %lx on order-%u list: flags %lx order %u\n",
 		       pfn, order, head->flags, head->order);
 		return false;
@@ -359,7 +372,8 @@ static bool check_free_block(struct page *head, unsigned int order)
 	for (i = 0; i < (1UL << order); i++) {
 		struct page *p = head + i;
 
-		if ((i && p->flags) || p->_refcount || p->_mapcount != -1) {
+		if ((i && (p->flags & ~BIT(PG_poisoned))) || p->_refcount ||
+		    p->_mapcount != -1) {
 			printk("buddy_check: free pfn %lx: flags %lx ref %d map %d (overlap?)\n",
 			       pfn + i, p->flags, p->_refcount, p->_mapcount);
 			return false;

@@ -15,9 +15,10 @@
  * kfree() tells the two apart from the page the pointer falls in, which is
  * what makes it cheap to catch pointers kmalloc never returned.
  *
- * Free objects are filled with SLAB_POISON (after the link word); kfree()
- * of an object whose second word holds the poison confirms a double free
- * by walking the slab's free list.
+ * Free objects are filled with SLAB_POISON (after the link word) and
+ * checked when handed out again, which reports writes after kfree(). A
+ * kfree() of an object whose second word holds the poison confirms a
+ * double free by walking the slab's free list.
  *
  * Each cache keeps at most one empty slab; further empty slabs go back to
  * the buddy allocator, and kmalloc_shrink() releases the spare ones too.

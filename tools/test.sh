@@ -102,10 +102,10 @@ for arch in x86_64 arm64; do
 	banner_time $arch selftest
 
 	boot $arch fault "selftest=kernel_page_fault_oops" 2 ""
-	if [ $arch = x86_64 ]; then regs=(RIP CR2); else regs=(ESR FAR); fi
+	if [ $arch = x86_64 ]; then regs=(RIP CR2); else regs=("esr: " "far: " "pc : "); fi
 	expect $arch fault "Oops:" "fault address: " "${regs[@]}" "Kernel panic"
 
-	boot $arch console-input "" 0 "mem\nuptime\npoweroff\n"
+	boot $arch console-input "" 0 "\nmem\nuptime\npoweroff\n"
 	expect $arch console-input "kmon> " "free blocks per order" "timer ticks"
 
 	if [ $arch = x86_64 ]; then

@@ -28,6 +28,7 @@ enum pageflags {
 	PG_pgtable,	/* a page-table page */
 	PG_locked,	/* folio lock (later issues) */
 	PG_anon_exclusive, /* per page; see mm/rmap.c (later issues) */
+	PG_poisoned,	/* free page filled with PAGE_POISON (mm/page_alloc.c) */
 	__NR_PAGEFLAGS
 };
 

@@ -143,7 +143,7 @@ TEST(buddy_freeing_reserved_or_mapped_page_panics)
 	CHECK(strstr(host_panic_msg, "mapped"), "message: %s", host_panic_msg);
 }
 
-TEST(buddy_gfp_zero_zeroes_and_fresh_pages_hold_poison)
+TEST(buddy_gfp_zero_zeroes_and_reused_pages_hold_poison)
 {
 	struct folio *f;
 	unsigned char *p;
@@ -152,7 +152,12 @@ TEST(buddy_gfp_zero_zeroes_and_fresh_pages_hold_poison)
 	one_max_block();
 	f = folio_alloc(2, GFP_KERNEL);
 	p = folio_address(f);
-	CHECK(p[0] == 0xaa && p[4 * PAGE_SIZE - 1] == 0xaa, "fresh folio holds the free poison");
+	memset(p, 0x5c, 4 * PAGE_SIZE);
+	folio_put(f);
+	f = folio_alloc(2, GFP_KERNEL);
+	CHECK(folio_address(f) == p, "the same block comes back");
+	CHECK(p[0] == 0xaa && p[4 * PAGE_SIZE - 1] == 0xaa, "a reused folio holds the poison");
+	CHECK(!PageFlag(folio_page(f, 3), PG_poisoned), "allocated pages lose PG_poisoned");
 	memset(p, 0x5c, 4 * PAGE_SIZE);
 	folio_put(f);
 	f = folio_alloc(2, __GFP_ZERO);
@@ -219,8 +224,8 @@ TEST(buddy_folio_helpers_on_head_and_tails)
 	folio_put(f);
 	folio_put(single);
 	for (unsigned long i = 0; i < 16; i++)
-		CHECK(!pfn_to_page(FAKE_BASE_PFN + i)->flags ||
-		      PageFlag(pfn_to_page(FAKE_BASE_PFN + i), PG_buddy),
+		CHECK((pfn_to_page(FAKE_BASE_PFN + i)->flags &
+		       ~(BIT(PG_buddy) | BIT(PG_poisoned))) == 0,
 		      "page %lu: folio flags must be cleared on free", i);
 	CHECK(buddy_check(), "free lists inconsistent");
 }

@@ -240,6 +240,10 @@ TEST(fdt_tree_navigation_is_consistent)
 	CHECK(fdt_parent_offset(fdt, 0) == -ENOENT, "root has a parent");
 	CHECK(fdt_get_name(fdt, 0, &len) && len == 0, "root name not empty");
 	CHECK(fdt_get_name(fdt, 4, NULL) == NULL, "offset 4 is not a node");
+	CHECK(fdt_get_name(fdt, 2, NULL) == NULL, "misaligned offset");
+	CHECK(fdt_first_child(fdt, 1) == -EINVAL, "misaligned child walk");
+	CHECK(fdt_first_property_offset(fdt, -4) == -EINVAL, "negative offset");
+	CHECK(fdt_get_name(fdt, 0x7ffffffc, NULL) == NULL, "offset past the end");
 	free(b.fdt);
 }
 
@@ -311,13 +315,13 @@ TEST(virt_memory_is_what_dash_m_says)
 	u64 size;
 
 	CHECK(mem == node(b.fdt, "/memory@40000000"), "memory node %d", mem);
-	CHECK(reg_cpu(b.fdt, mem, 0, &size) == 0x40000000 && size == SZ_256M,
+	CHECK(reg_cpu(b.fdt, mem, 0, &size) == 0x40000000 && size == 0x10000000,
 	      "-m 256M: size %#llx", (unsigned long long)size);
 	CHECK(!fdt_get_reg(b.fdt, mem, 1, &size, &size), "only one bank");
 	CHECK(fdt_node_offset_by_prop_value(b.fdt, mem, "device_type", "memory",
 					    7) == -ENOENT, "a second memory node");
 	mem = fdt_node_offset_by_prop_value(b2.fdt, -1, "device_type", "memory", 7);
-	CHECK(reg_cpu(b2.fdt, mem, 0, &size) == 0x40000000 && size == 2 * SZ_256M,
+	CHECK(reg_cpu(b2.fdt, mem, 0, &size) == 0x40000000 && size == 0x20000000,
 	      "-m 512M: size %#llx", (unsigned long long)size);
 	CHECK(fdt_num_mem_rsv(b.fdt) == 0, "virt reserves nothing");
 	free(b.fdt);
@@ -356,6 +360,10 @@ TEST(virt_gicv2_distributor_and_cpu_interface)
 	CHECK(fdt_getprop(fdt, gic, "interrupt-controller", NULL), "flag prop");
 	CHECK(fdt_get_phandle(fdt, gic) == 0x8002 &&
 		      fdt_node_offset_by_phandle(fdt, 0x8002) == gic, "phandle");
+	CHECK(fdt_node_offset_by_phandle(fdt, 0) == -EINVAL &&
+		      fdt_node_offset_by_phandle(fdt, ~0u) == -EINVAL,
+	      "0 and ~0 are not phandles (nodes without one report 0)");
+	CHECK(fdt_node_offset_by_phandle(fdt, 0x7777) == -ENOENT, "unused");
 	CHECK(fdt_interrupt_parent(fdt, node(fdt, "/pl031@9010000")) == gic,
 	      "interrupt-parent inherited from the root");
 	/* "ranges;" (empty) under the GIC maps its child one to one. */
@@ -433,7 +441,7 @@ TEST(rpi4_memory_and_reservations)
 	p = fdt_getprop(fdt, cma, "size", &len);
 	CHECK(p && len == 4 && fdt32_ld(p) == 0x4000000, "CMA size");
 	p = fdt_getprop(fdt, cma, "alloc-ranges", &len);
-	CHECK(p && len == 12 && fdt_read_number(p + 2, 1) == SZ_1G, "CMA range");
+	CHECK(p && len == 12 && fdt_read_number(p + 2, 1) == 0x40000000, "CMA range");
 	CHECK(!strcmp(fdt_get_name(fdt, nvram, NULL), "nvram@0"), "nvram second");
 	CHECK(fdt_getprop(fdt, nvram, "no-map", &len) && len == 0, "no-map flag");
 	CHECK(!strcmp(prop_str(fdt, nvram, "status"), "disabled"), "nvram status");
@@ -483,17 +491,18 @@ TEST(rpi4_other_buses_translate)
 	int mmc = node(fdt, "/emmc2bus/mmc@7e340000");
 	int pcie = fdt_path_offset(fdt, "pcie0");
 	int thermal = node(fdt, "/thermal-zones/cpu-thermal");
+	u64 addr, size;
 
 	CHECK(fdt_address_cells(fdt, node(fdt, "/emmc2bus")) == 2, "emmc2bus cells");
 	CHECK(reg_cpu(fdt, mmc, 0, NULL) == 0xfe340000, "emmc2 (2-cell bus)");
 	CHECK(reg_cpu(fdt, pcie, 0, NULL) == 0xfd500000, "PCIe bridge via /scb");
 	CHECK(fdt_translate_address(fdt, node(fdt, "/soc/serial@7e201000"),
-				    0x7f000000) == FDT_BAD_ADDR,
+				    0x7f800000) == FDT_BAD_ADDR,
 	      "an address outside every /soc range");
 	CHECK(fdt_translate_address(fdt, node(fdt, "/thermal-zones/cpu-thermal/trips"),
 				    0) == FDT_BAD_ADDR,
 	      "a bus without ranges is not memory mapped");
-	CHECK(!fdt_get_reg(fdt, thermal, 0, NULL, NULL), "no reg");
+	CHECK(!fdt_get_reg(fdt, thermal, 0, &addr, &size), "no reg");
 	free(b.fdt);
 }
 
@@ -541,7 +550,7 @@ TEST(rpi3_memory_and_uarts)
 
 	CHECK(fdt_address_cells(fdt, 0) == 1 && fdt_size_cells(fdt, 0) == 1,
 	      "32-bit root");
-	CHECK(reg_cpu(fdt, mem, 0, &size) == 0 && size == SZ_1G, "1 GiB at 0");
+	CHECK(reg_cpu(fdt, mem, 0, &size) == 0 && size == 0x40000000, "1 GiB at 0");
 	CHECK(fdt_get_mem_rsv(fdt, 0, &addr, &size) == 0 && addr == 0 &&
 		      size == 0x1000, "spin-table page reserved");
 	CHECK(reg_cpu(fdt, fdt_chosen_stdout(fdt), 0, NULL) == 0x3f215040,
@@ -596,15 +605,18 @@ TEST(fdt_check_rejects_bad_headers)
 		{ H_OFF_STRUCT, 0x3a, "misaligned struct block" },
 		{ H_SIZE_STRUCT, 0x7fffff00, "struct size past the end" },
 		{ H_SIZE_STRUCT, 0x102, "struct size not a whole token" },
-		{ H_SIZE_STRUCT, 0x100, "struct block cut short (no FDT_END)" },
+		{ H_SIZE_STRUCT, 0x100, "struct block cut mid-token" },
+		{ H_SIZE_STRUCT, 0x1b4c, "struct block ends before FDT_END" },
 		{ H_OFF_STRINGS, 0xffffff00, "strings past the end" },
 		{ H_SIZE_STRINGS, 0xffffffff, "strings size past the end" },
 		{ H_SIZE_STRINGS, 4, "strings block cut short" },
-		{ H_OFF_RSVMAP, 0x2c, "misaligned reservation map" },
+		{ H_OFF_RSVMAP, 0x2a, "misaligned reservation map" },
+		{ H_OFF_RSVMAP, 0, "reservation map over the header" },
 		{ H_OFF_RSVMAP, 0xfffffff8, "reservation map past the end" },
 	};
 
 	memcpy(pristine, b.fdt, b.size);
+	CHECK(hdr(&b, H_SIZE_STRUCT) == 0x1b50, "struct size changed: fix the table");
 	CHECK(fdt_check(NULL, b.size) == -EINVAL, "NULL blob");
 	CHECK(fdt_check(b.fdt, 39) == -EINVAL, "buffer smaller than a header");
 	CHECK(fdt_check(b.fdt, b.size - 1) == -EINVAL, "truncated buffer");
@@ -614,6 +626,9 @@ TEST(fdt_check_rejects_bad_headers)
 		CHECK(fdt_check(b.fdt, b.size) == -EINVAL, "accepted: %s",
 		      bad[i].what);
 	}
+	memcpy(b.fdt, pristine, b.size);
+	set_hdr(&b, H_TOTALSIZE, 0x80000000);
+	CHECK(fdt_check(b.fdt, SIZE_MAX) == -EINVAL, "totalsize beyond int");
 	/* A misaligned blob (copied one byte in) is refused, not read. */
 	{
 		unsigned char *odd = malloc(b.size + 1);
@@ -626,11 +641,121 @@ TEST(fdt_check_rejects_bad_headers)
 	free(b.fdt);
 }
 
+/*
+ * A blob around a hand-written structure block (host-order words: tokens,
+ * property headers, names packed four characters a cell) and strings.
+ * Layout: header, one {0, 0} reservation, structure, strings.
+ */
+static struct blob mkblob(const u32 *words, size_t n, const char *strings,
+			  size_t slen)
+{
+	const u32 off_struct = 40 + 16, off_strings = off_struct + 4 * n;
+	struct blob b = { NULL, off_strings + slen };
+
+	b.fdt = calloc(1, b.size);
+	set_hdr(&b, H_MAGIC, FDT_MAGIC);
+	set_hdr(&b, H_TOTALSIZE, b.size);
+	set_hdr(&b, H_OFF_STRUCT, off_struct);
+	set_hdr(&b, H_OFF_STRINGS, off_strings);
+	set_hdr(&b, H_OFF_RSVMAP, 40);
+	set_hdr(&b, H_VERSION, 17);
+	set_hdr(&b, H_LAST_COMP, 16);
+	set_hdr(&b, H_SIZE_STRINGS, slen);
+	set_hdr(&b, H_SIZE_STRUCT, 4 * n);
+	for (size_t i = 0; i < n; i++)
+		be32_put(b.fdt + off_struct + 4 * i, words[i]);
+	memcpy(b.fdt + off_strings, strings, slen);
+	return b;
+}
+
+enum { BEGIN = 1, END_NODE = 2, PROP = 3, NOP = 4, END = 9 };
+
+TEST(fdt_check_hand_made_structures)
+{
+	static const struct {
+		u32 words[12];
+		size_t n;
+		int want;
+		const char *what;
+	} cases[] = {
+		{ { BEGIN, 0, PROP, 0, 0, END_NODE, END }, 7, 0, "minimal tree" },
+		{ { NOP, BEGIN, 0, NOP, PROP, 0, 0, NOP, END_NODE, NOP, END }, 11, 0,
+		  "NOPs anywhere" },
+		{ { END }, 1, -EINVAL, "no root" },
+		{ { END_NODE, END }, 2, -EINVAL, "END_NODE first" },
+		{ { BEGIN, 0, END_NODE, BEGIN, 0, END_NODE, END }, 7, -EINVAL,
+		  "two roots" },
+		{ { PROP, 0, 0, BEGIN, 0, END_NODE, END }, 7, -EINVAL,
+		  "property outside the root" },
+		{ { BEGIN, 0, END }, 3, -EINVAL, "root never closed" },
+		{ { BEGIN, 0, END_NODE }, 3, -EINVAL, "no FDT_END" },
+		{ { BEGIN, 0, 5, END_NODE, END }, 5, -EINVAL, "unknown token" },
+		{ { BEGIN, 0, PROP, 100, 0, END_NODE, END }, 7, -EINVAL,
+		  "property value past the block" },
+		{ { BEGIN, 0, PROP, 0, 2, END_NODE, END }, 7, -EINVAL,
+		  "property name past the strings" },
+		{ { BEGIN, 0, PROP }, 3, -EINVAL, "property header cut off" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct blob b = mkblob(cases[i].words, cases[i].n, "a", 2);
+		int err = fdt_check(b.fdt, b.size);
+
+		CHECK(err == cases[i].want, "%s: %d", cases[i].what, err);
+		free(b.fdt);
+	}
+}
+
+TEST(fdt_nops_are_skipped_by_every_walker)
+{
+	static const u32 words[] = { NOP, BEGIN, 0, NOP, PROP, 0, 0, NOP,
+				     BEGIN, 0x63000000 /* "c" */, END_NODE,
+				     END_NODE, END };
+	struct blob b = mkblob(words, sizeof(words) / 4, "a", 2);
+	int root = fdt_path_offset(b.fdt, "/"), len;
+
+	CHECK(fdt_check(b.fdt, b.size) == 0, "valid");
+	CHECK(root == 4, "root after the NOP: %d", root);
+	CHECK(fdt_getprop(b.fdt, root, "a", &len) && len == 0, "property a");
+	CHECK(fdt_first_child(b.fdt, root) == 32 &&
+		      fdt_path_offset(b.fdt, "/c") == 32, "child c");
+	CHECK(fdt_parent_offset(b.fdt, 32) == root, "parent of c");
+	free(b.fdt);
+}
+
+/* An alias must be a full path: "x" = "x" must not recurse forever. */
+TEST(fdt_rejects_relative_alias)
+{
+	static const u32 words[] = { BEGIN, 0, BEGIN, 0x616c6961, 0x73657300,
+				     PROP, 2, 0, 0x78000000, END_NODE, END_NODE,
+				     END };
+	struct blob b = mkblob(words, sizeof(words) / 4, "x", 2);
+
+	CHECK(fdt_check(b.fdt, b.size) == 0, "valid");
+	CHECK(!strcmp(fdt_get_alias(b.fdt, "x"), "x"), "alias x");
+	CHECK(fdt_path_offset(b.fdt, "x") == -EINVAL, "relative alias followed");
+	CHECK(fdt_path_offset(b.fdt, "x/y") == -EINVAL, "with a path after it");
+	free(b.fdt);
+}
+
+/* A node name cut by the end of the block has no NUL: never strlen it. */
+TEST(fdt_rejects_node_name_cut_by_block_end)
+{
+	static const u32 words[] = { BEGIN, 0x61626364, 0x65666768 };
+	struct blob b = mkblob(words, 3, "a", 2);
+	int len;
+
+	CHECK(fdt_check(b.fdt, b.size) == -EINVAL, "accepted");
+	CHECK(fdt_get_name(b.fdt, 0, &len) == NULL && len == -EINVAL, "name read");
+	CHECK(fdt_next_node(b.fdt, -1, NULL) == -EINVAL, "node walk");
+	free(b.fdt);
+}
+
 /* A reservation map whose entries run to totalsize without a {0, 0}. */
 TEST(fdt_check_rejects_unterminated_reservation_map)
 {
 	struct blob b = load(VIRT);
-	u32 rsv = b.size - 16;
+	u32 rsv = (b.size - 16) & ~7u;
 
 	memset(b.fdt + rsv, 0xff, 16);
 	set_hdr(&b, H_OFF_RSVMAP, rsv);
@@ -653,7 +778,7 @@ TEST(fdt_rejects_bad_property_length_and_name_offset)
 	const u32 bad_lens[] = { 0xffffffff, 0x7ffffffc,
 				 hdr(&b, H_SIZE_STRUCT) - prop - 12 + 1 };
 	const u32 bad_names[] = { hdr(&b, H_SIZE_STRINGS),
-				  hdr(&b, H_SIZE_STRINGS) - 1, 0xfffffff0 };
+				  hdr(&b, H_SIZE_STRINGS) + 1, 0xfffffff0 };
 
 	for (size_t i = 0; i < 3; i++) {
 		be32_put(tok + 4, bad_lens[i]);
@@ -704,6 +829,44 @@ TEST(fdt_rejects_bad_tokens_and_nesting)
 	free(b.fdt);
 }
 
+/* An alias whose value lacks its NUL must not be followed past its end. */
+TEST(fdt_rejects_unterminated_alias)
+{
+	struct blob b = load(RPI4);
+	int len;
+	char *path = (char *)fdt_getprop(b.fdt, node(b.fdt, "/aliases"), "serial0",
+					 &len);
+
+	CHECK(path && len == sizeof("/soc/serial@7e201000"), "alias layout");
+	path[len - 1] = 'x';
+	CHECK(fdt_get_alias(b.fdt, "serial0") == NULL, "alias accepted");
+	CHECK(fdt_path_offset(b.fdt, "serial0") == -ENOENT, "alias followed");
+	free(b.fdt);
+}
+
+/* Unusable #address-cells: errors, never a 3-cell address read as 2. */
+TEST(fdt_rejects_bad_cell_counts)
+{
+	struct blob b = load(RPI3);
+	int soc = fdt_path_offset(b.fdt, "/soc"), len;
+	int uart = fdt_path_offset(b.fdt, "/soc/serial@7e201000");
+	int wdt = fdt_path_offset(b.fdt, "/soc/watchdog@7e100000");	/* 4 cells */
+	fdt32_t *ac = (fdt32_t *)fdt_getprop(b.fdt, soc, "#address-cells", &len);
+	u64 addr, size;
+
+	CHECK(ac && len == 4, "layout");
+	*ac = __builtin_bswap32(3);
+	CHECK(fdt_address_cells(b.fdt, soc) == 3, "3 cells is legal");
+	CHECK(!fdt_get_reg(b.fdt, wdt, 0, &addr, &size), "3-cell address read");
+	*ac = __builtin_bswap32(5);
+	CHECK(fdt_address_cells(b.fdt, soc) == -EINVAL, "5 cells accepted");
+	CHECK(!fdt_get_reg(b.fdt, uart, 0, &addr, &size), "reg with 5 cells");
+	*ac = __builtin_bswap32(1);
+	CHECK(fdt_translate_address(b.fdt, uart, 0x7e201000) == 0x3f201000,
+	      "restored");
+	free(b.fdt);
+}
+
 /*
  * Random byte damage must never make the parser read out of bounds: when
  * the header is intact, every accessor must cope whatever fdt_check() said.
@@ -742,6 +905,6 @@ static void fuzz(const char *name, int rounds)
 
 TEST(fdt_survives_random_damage)
 {
-	fuzz(VIRT, 400);
-	fuzz(RPI3, 100);
+	fuzz(VIRT, 800);
+	fuzz(RPI3, 150);
 }

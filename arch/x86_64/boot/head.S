@@ -72,8 +72,10 @@ pvh_entry:
 	movl $XEN_HVM_START_MAGIC, %eax
 	jmp startup_32
 
-/* Multiboot2 entry: %eax = MULTIBOOT2_BOOTLOADER_MAGIC, %ebx = boot info.
- * Global for kernel.ld, which makes its physical address the ELF entry. */
+/*
+ * Multiboot2 entry: %eax = MULTIBOOT2_BOOTLOADER_MAGIC, %ebx = boot info.
+ * Global for kernel.ld, which makes it the ELF entry point.
+ */
 	.globl mb2_entry
 mb2_entry:
 	/* fall through */

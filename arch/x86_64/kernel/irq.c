@@ -36,20 +36,6 @@ void do_irq(struct pt_regs *regs)
 	apic_eoi();
 }
 
-unsigned long arch_irq_save(void)
-{
-	unsigned long flags;
-
-	__asm__ __volatile__("pushfq\n\tpopq %0\n\tcli" : "=r"(flags) : : "memory");
-	return flags;
-}
-
-void arch_irq_restore(unsigned long flags)
-{
-	if (flags & X86_EFLAGS_IF)
-		__asm__ __volatile__("sti" ::: "memory");
-}
-
 void arch_irq_enable(void)
 {
 	__asm__ __volatile__("sti" ::: "memory");
@@ -58,6 +44,23 @@ void arch_irq_enable(void)
 void arch_irq_disable(void)
 {
 	__asm__ __volatile__("cli" ::: "memory");
+}
+
+unsigned long arch_irq_save(void)
+{
+	unsigned long flags;
+
+	__asm__ __volatile__("pushfq\n\tpopq %0\n\tcli" : "=r"(flags) : : "memory");
+	return flags;
+}
+
+/* Restores exactly the saved state, even if interrupts were enabled since. */
+void arch_irq_restore(unsigned long flags)
+{
+	if (flags & X86_EFLAGS_IF)
+		arch_irq_enable();
+	else
+		arch_irq_disable();
 }
 
 /*
@@ -70,8 +73,7 @@ void arch_wait_for_interrupt(void)
 	unsigned long flags = arch_irq_save();
 
 	__asm__ __volatile__("sti\n\thlt" ::: "memory");
-	if (!(flags & X86_EFLAGS_IF))
-		arch_irq_disable();
+	arch_irq_restore(flags);
 }
 
 void arch_cpu_relax(void)

@@ -1,7 +1,7 @@
 /*
  * Descriptors head.S writes into the early page tables, as plain numbers
  * because <asm/pgtable.h> is C only. They are the same bits as PTE_* there
- * (mm.c checks that at compile time):
+ * (mm/mmu.c checks that at compile time):
  *
  *   bits 1:0   0b11 table, 0b01 block
  *   bits 4:2   AttrIndx (MT_NORMAL = 1, MT_DEVICE_nGnRnE = 0)
@@ -36,6 +36,7 @@
 #define EARLY_PGDIR_SHIFT 39
 #define EARLY_PUD_SHIFT 30
 #define EARLY_PMD_SHIFT 21
+#define EARLY_PTRS_PER_TABLE 512
 #define EARLY_IDMAP_GIBS 4	/* TTBR0 identity-maps physical [0, 4 GiB) */
 
 #endif

@@ -15,7 +15,7 @@ void __noreturn arm64_start_kernel(phys_addr_t dtb_pa);
 
 /*
  * PSCI (psci.c). psci_init() takes the conduit from /psci "method";
- * before it runs, calls use smc if we were entered at EL2 (no
+ * until then (or without one) calls use smc if we were entered at EL2 (no
  * hypervisor is there to answer hvc), else hvc.
  */
 void psci_init(const void *fdt);
@@ -24,7 +24,7 @@ void psci_system_off(void);
 /* Semihosting SYS_EXIT (semihost.c): QEMU -semihosting exits with code. */
 void __noreturn semihost_exit(int code);
 
-/* mm.c: drop the TTBR0 identity map head.S built (after devices are ioremapped). */
+/* mm/mmu.c: drop the TTBR0 identity map head.S built (after devices are ioremapped). */
 void arm64_drop_idmap(void);
 
 #endif

@@ -22,7 +22,6 @@
 #define X86_CR4_PGE _BITUL(7)	/* honour _PAGE_GLOBAL in leaf entries */
 
 /* EFER (MSR_EFER) */
-#define EFER_SCE _BITUL(0)	/* syscall/sysret */
 #define EFER_LME _BITUL(8)	/* long mode enable */
 #define EFER_NXE _BITUL(11)	/* bit 63 of entries is no-execute */
 

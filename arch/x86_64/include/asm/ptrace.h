@@ -19,10 +19,4 @@ struct pt_regs {
 	unsigned long rip, cs, rflags, rsp, ss;
 };
 
-/* True if the frame was interrupted in user mode (CPL 3). */
-static inline bool user_mode(const struct pt_regs *regs)
-{
-	return (regs->cs & 3) == 3;
-}
-
 #endif

@@ -17,7 +17,9 @@
 void pit_countdown_start(unsigned int ms);
 bool pit_countdown_done(void);
 
-/* Record the TSC frequency; arch_clock_ns() counts from this moment on. */
+/* Take the current TSC as time 0 of arch_clock_ns(); first thing at entry. */
+void tsc_mark_boot(void);
+/* Record the TSC frequency; arch_clock_ns() reads 0 until this is known. */
 void tsc_init(u64 tsc_hz);
 
 #endif

@@ -1,0 +1,98 @@
+/*
+ * arm64 interrupts: the DAIF mask (arch_irq_*), the root interrupt
+ * controller and the per-irq handler table (<asm/irq.h>).
+ */
+#include <kernel/arch.h>
+#include <kernel/errno.h>
+#include <kernel/fdt.h>
+#include <kernel/printk.h>
+#include <asm/irq.h>
+#include <asm/sysreg.h>
+
+struct irq_desc {
+	irq_handler_t handler;
+	void *data;
+};
+
+static const struct irq_chip *root_chip;
+static int root_chip_node = -1;
+static struct irq_desc irq_desc[NR_IRQS];
+
+unsigned long arch_irq_save(void)
+{
+	unsigned long flags = read_sysreg(daif);
+
+	__asm__ __volatile__("msr daifset, %0" ::"i"(DAIF_IRQ_IMM) : "memory");
+	return flags;
+}
+
+void arch_irq_restore(unsigned long flags)
+{
+	write_sysreg(flags, daif);
+}
+
+void arch_irq_enable(void)
+{
+	__asm__ __volatile__("msr daifclr, %0" ::"i"(DAIF_IRQ_IMM) : "memory");
+}
+
+void arch_irq_disable(void)
+{
+	__asm__ __volatile__("msr daifset, %0" ::"i"(DAIF_IRQ_IMM) : "memory");
+}
+
+void arch_wait_for_interrupt(void)
+{
+	__asm__ __volatile__("dsb sy\n\twfi" ::: "memory");
+}
+
+void arch_cpu_relax(void)
+{
+	__asm__ __volatile__("yield" ::: "memory");
+}
+
+void irqchip_register(const struct irq_chip *chip, int node)
+{
+	BUG_ON(root_chip);
+	root_chip = chip;
+	root_chip_node = node;
+}
+
+int irq_of_parse(const void *fdt, int node, int index, unsigned int *irq)
+{
+	u32 cells[FDT_MAX_NCELLS];
+	int n;
+
+	if (!root_chip || fdt_interrupt_parent(fdt, node) != root_chip_node)
+		return -ENODEV;
+	n = fdt_get_interrupt(fdt, node, index, cells, FDT_MAX_NCELLS);
+	if (n < 0)
+		return n;
+	return root_chip->xlate(cells, n, irq);
+}
+
+int request_irq(unsigned int irq, irq_handler_t handler, void *data)
+{
+	if (irq >= NR_IRQS || !root_chip)
+		return -EINVAL;
+	if (irq_desc[irq].handler)
+		return -EBUSY;
+	irq_desc[irq].data = data;
+	irq_desc[irq].handler = handler;
+	root_chip->unmask(irq);
+	return 0;
+}
+
+void generic_handle_irq(unsigned int irq)
+{
+	if (irq < NR_IRQS && irq_desc[irq].handler)
+		irq_desc[irq].handler(irq, irq_desc[irq].data);
+	else
+		printk("irq: spurious irq %u\n", irq);
+}
+
+void handle_arch_irq(struct pt_regs *regs)
+{
+	(void)regs;
+	root_chip->handle();
+}

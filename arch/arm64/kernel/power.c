@@ -1,0 +1,19 @@
+/*
+ * arch_poweroff(): PSCI SYSTEM_OFF for a clean stop (QEMU exits 0); for a
+ * failure code, semihosting SYS_EXIT when the command line says
+ * "semihosting" (QEMU was started with -semihosting and exits with the
+ * code), else PSCI SYSTEM_OFF too.
+ */
+#include <kernel/arch.h>
+#include <kernel/boot.h>
+#include <asm/setup.h>
+
+void arch_poweroff(int code)
+{
+	arch_irq_disable();
+	if (code != EXIT_SUCCESS_CODE && cmdline_has(boot_info.cmdline, "semihosting"))
+		semihost_exit(code);
+	psci_system_off();
+	for (;;)
+		arch_wait_for_interrupt();
+}

@@ -1,0 +1,69 @@
+/*
+ * PSCI, the Power State Coordination Interface: firmware calls (to EL2 by
+ * hvc, or EL3 by smc) that switch CPUs and the system on and off. The
+ * conduit is the device tree's /psci "method" property.
+ */
+#include <kernel/fdt.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <asm/setup.h>
+#include <asm/sysreg.h>
+
+#define PSCI_0_2_FN_SYSTEM_OFF 0x84000008
+
+enum psci_conduit {
+	PSCI_CONDUIT_BOOT_EL,	/* not known yet: smc if entered at EL2, else hvc */
+	PSCI_CONDUIT_HVC,
+	PSCI_CONDUIT_SMC,
+};
+
+static enum psci_conduit conduit;
+
+/*
+ * One SMC Calling Convention call: function id in x0, result in x0;
+ * x1-x17 may be clobbered.
+ */
+static unsigned long psci_call(unsigned long fn)
+{
+	register unsigned long x0 __asm__("x0") = fn;
+	enum psci_conduit how = conduit;
+
+	if (how == PSCI_CONDUIT_BOOT_EL)
+		how = boot_cpu_mode == BOOT_CPU_MODE_EL2 ? PSCI_CONDUIT_SMC : PSCI_CONDUIT_HVC;
+	if (how == PSCI_CONDUIT_SMC)
+		__asm__ __volatile__("smc #0"
+				     : "+r"(x0)
+				     :
+				     : "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9",
+				       "x10", "x11", "x12", "x13", "x14", "x15", "x16",
+				       "x17", "memory");
+	else
+		__asm__ __volatile__("hvc #0"
+				     : "+r"(x0)
+				     :
+				     : "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9",
+				       "x10", "x11", "x12", "x13", "x14", "x15", "x16",
+				       "x17", "memory");
+	return x0;
+}
+
+void psci_init(const void *fdt)
+{
+	int node = fdt_path_offset(fdt, "/psci");
+	const char *method;
+	int len;
+
+	if (node < 0)
+		return;
+	method = fdt_getprop(fdt, node, "method", &len);
+	if (method && len == 4 && !memcmp(method, "smc", 4))
+		conduit = PSCI_CONDUIT_SMC;
+	else if (method && len == 4 && !memcmp(method, "hvc", 4))
+		conduit = PSCI_CONDUIT_HVC;
+}
+
+/* Returns only if the firmware refuses (or there is no PSCI). */
+void psci_system_off(void)
+{
+	psci_call(PSCI_0_2_FN_SYSTEM_OFF);
+}

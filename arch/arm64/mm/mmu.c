@@ -1,0 +1,61 @@
+/*
+ * arm64 switches of the translation tables: loading the final kernel
+ * tables into TTBR1 (arch_load_kernel_pgd) and dropping head.S's TTBR0
+ * identity map once nothing needs physical addresses any more.
+ */
+#include <kernel/arch.h>
+#include <kernel/compiler.h>
+#include <kernel/printk.h>
+#include <asm/barrier.h>
+#include <asm/kernel-pgtable.h>
+#include <asm/setup.h>
+#include <asm/sysreg.h>
+#include <mm/arch.h>
+
+/* head.S writes descriptors with the same bits pgtable.h defines. */
+BUILD_BUG_ON(EARLY_TABLE != PMD_TYPE_TABLE);
+BUILD_BUG_ON(EARLY_BLOCK != PMD_TYPE_SECT);
+BUILD_BUG_ON(EARLY_ATTR_NORMAL != PTE_ATTRINDX(MT_NORMAL));
+BUILD_BUG_ON(EARLY_ATTR_DEVICE != PTE_ATTRINDX(MT_DEVICE_nGnRnE));
+BUILD_BUG_ON(EARLY_SH_INNER != PTE_SHARED);
+BUILD_BUG_ON(EARLY_AF != PTE_AF);
+BUILD_BUG_ON(EARLY_PXN != PTE_PXN || EARLY_UXN != PTE_UXN);
+BUILD_BUG_ON(EARLY_PUD_SHIFT != PUD_SHIFT || EARLY_PMD_SHIFT != PMD_SHIFT ||
+	     EARLY_PGDIR_SHIFT != PGDIR_SHIFT);
+
+/*
+ * A table with no valid entry: what TTBR0 points at when there is no user
+ * address space, and TTBR1 during the switch. Never written.
+ */
+static const u64 reserved_pg_dir[PTRS_PER_TABLE] __aligned(PAGE_SIZE);
+
+static bool idmap_dropped;
+
+/* idmap.S; called at its physical address. */
+void idmap_cpu_replace_ttbr1(phys_addr_t new_pgd, phys_addr_t zero_pgd);
+
+void arch_load_kernel_pgd(phys_addr_t pgd_pa)
+{
+	void (*replace)(phys_addr_t, phys_addr_t) =
+		(void *)(unsigned long)__pa_symbol(idmap_cpu_replace_ttbr1);
+	unsigned long flags;
+
+	BUG_ON(idmap_dropped);
+	flags = arch_irq_save();
+	replace(pgd_pa, __pa_symbol(reserved_pg_dir));
+	arch_irq_restore(flags);
+}
+
+/*
+ * Point TTBR0 at the empty table: from now on a physical address used as
+ * a pointer faults. Callers have ioremap()ped every device they use.
+ */
+void arm64_drop_idmap(void)
+{
+	write_sysreg(__pa_symbol(reserved_pg_dir), ttbr0_el1);
+	isb();
+	__asm__ __volatile__("tlbi vmalle1" ::: "memory");
+	dsb(nsh);
+	isb();
+	idmap_dropped = true;
+}

@@ -1,0 +1,42 @@
+/*
+ * TLB maintenance and switching the kernel page tables (<mm/arch.h>).
+ * Kernel mappings are global (_PAGE_GLOBAL, CR4.PGE), so a CR3 write alone
+ * does not drop them: invlpg does, and so does toggling CR4.PGE.
+ *
+ * Only the boot CPU runs so far; with more CPUs these must also shoot down
+ * the other CPUs' TLBs.
+ */
+#include <mm/arch.h>
+#include <asm/processor-flags.h>
+#include <asm/special_insns.h>
+
+/* Above this many pages one full flush is cheaper than invlpg per page. */
+#define FLUSH_TLB_SINGLE_PAGE_CEILING 32
+
+void flush_tlb_all(void)
+{
+	unsigned long cr4 = read_cr4();
+
+	/* Clearing PGE flushes every entry, global ones included. */
+	write_cr4(cr4 & ~X86_CR4_PGE);
+	write_cr4(cr4);
+}
+
+void flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+	unsigned long addr;
+
+	if ((end - start) >> PAGE_SHIFT > FLUSH_TLB_SINGLE_PAGE_CEILING) {
+		flush_tlb_all();
+		return;
+	}
+	for (addr = start & PAGE_MASK; addr < end; addr += PAGE_SIZE)
+		invlpg(addr);
+}
+
+/* Switch to the tables at pgd_pa and drop every old translation. */
+void arch_load_kernel_pgd(phys_addr_t pgd_pa)
+{
+	write_cr3(pgd_pa);
+	flush_tlb_all();
+}
