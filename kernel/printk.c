@@ -8,24 +8,26 @@
 
 static DEFINE_SPINLOCK(console_lock);
 
-static void console_write(const char *s, size_t n)
+/* Write n bytes to the console as one unit (not interleaved with printk). */
+void console_write(const char *s, size_t n)
 {
+	unsigned long flags;
+
+	spin_lock_irqsave(&console_lock, flags);
 	while (n--)
 		arch_console_putc(*s++);
+	spin_unlock_irqrestore(&console_lock, flags);
 }
 
 int printk(const char *fmt, ...)
 {
 	char buf[512];
-	unsigned long flags;
 	va_list ap;
 	int n;
 
 	va_start(ap, fmt);
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	spin_lock_irqsave(&console_lock, flags);
 	console_write(buf, n < (int)sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
-	spin_unlock_irqrestore(&console_lock, flags);
 	return n;
 }

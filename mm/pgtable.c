@@ -131,7 +131,7 @@ static int map_pud_range(struct mm_struct *mm, pgd_t *pgdp, unsigned long va,
 		if (pud_leaf(pud))
 			return -EEXIST;
 		if ((flags & PGT_HUGE) && pud_none(pud) && next - va == PUD_SIZE &&
-		    IS_ALIGNED(pa, PUD_SIZE)) {
+		    IS_ALIGNED(pa, PUD_SIZE) && arch_pud_leaf_supported()) {
 			set_pud(pudp, pfn_pud(pa >> PAGE_SHIFT, prot));
 		} else {
 			err = map_pmd_range(mm, pudp, va, next, pa, prot, flags);

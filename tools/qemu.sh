@@ -20,7 +20,8 @@ B=build/$ARCH
 
 case $ARCH in
 x86_64)
-	q=(qemu-system-x86_64 -M pc -m "$MEM" -smp "$SMP" -no-reboot
+	# -cpu max: SMEP, SMAP, PCID and 1 GiB pages, which the kernel uses.
+	q=(qemu-system-x86_64 -M pc -cpu max -m "$MEM" -smp "$SMP" -no-reboot
 	   -device isa-debug-exit,iobase=0xf4,iosize=0x04)
 	# X86_BOOT=iso boots GRUB (the default for run), pvh boots the ELF
 	# directly (the default for test and gdb).

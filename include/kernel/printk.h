@@ -14,6 +14,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 
 #ifndef HOST_TEST
+void console_write(const char *s, size_t n);
 int printk(const char *fmt, ...) __printf(1, 2);
 void __noreturn panic(const char *fmt, ...) __printf(1, 2);
 #else

@@ -53,6 +53,16 @@
  *   flush_tlb_kernel_range(start, end)  drop translations of [start, end)
  *   flush_tlb_all()
  *   arch_load_kernel_pgd(pa)            switch the kernel to the tables at pa
+ *   arch_pud_leaf_supported()           may pfn_pud() leaves be used?
+ *                                       (x86: CPUID pdpe1gb)
+ *   vm_get_page_prot(vm_flags)          protection of a user page of a VMA
+ *                                       with these VM_* flags
+ *   arch_pgd_init_user(pgd)             prepare a new user top-level table
+ *                                       (x86 copies the kernel half)
+ *   flush_tlb_range(mm, start, end)     drop user translations of mm in
+ *                                       [start, end) on every CPU using mm
+ *   flush_tlb_mm(mm)                    all user translations of mm
+ *   switch_mm(prev, next)               load next's user tables on this CPU
  */
 #ifndef MM_ARCH_H
 #define MM_ARCH_H
@@ -118,5 +128,13 @@ phys_addr_t host_virt_to_phys(const void *va);
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 void flush_tlb_all(void);
 void arch_load_kernel_pgd(phys_addr_t pgd_pa);
+bool arch_pud_leaf_supported(void);
+
+struct mm_struct;
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+void arch_pgd_init_user(pgd_t *pgd);
+void flush_tlb_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+void flush_tlb_mm(struct mm_struct *mm);
+void switch_mm(struct mm_struct *prev, struct mm_struct *next);
 
 #endif

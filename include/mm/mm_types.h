@@ -1,17 +1,53 @@
 /*
- * struct mm_struct: one address space. For now it holds only what the
- * page-table code needs; VMAs, the mmap lock and counters come with the
- * anonymous-memory issue. init_mm describes the kernel's own tables.
+ * struct mm_struct (one address space) and struct vm_area_struct (one
+ * mapped range of it). init_mm describes the kernel's own tables; user
+ * address spaces are made by mm_alloc() / dup_mm() (mm/mmap.c).
+ *
+ * Locking: mmap_lock (read for faults, write for changing VMAs) protects
+ * the VMA tree and the VMA fields; page_table_lock protects the tables.
+ * Order: mmap_lock before page_table_lock.
  */
 #ifndef MM_MM_TYPES_H
 #define MM_MM_TYPES_H
 
-#include <kernel/spinlock.h>
+#include <kernel/mutex.h>
+#include <kernel/rbtree.h>
 #include <mm/arch.h>
+
+/* vm_flags: Linux's values. */
+#define VM_NONE 0x00000000UL
+#define VM_READ 0x00000001UL
+#define VM_WRITE 0x00000002UL
+#define VM_EXEC 0x00000004UL
+#define VM_SHARED 0x00000008UL
+#define VM_GROWSDOWN 0x00000100UL	/* the main thread's stack */
+#define VM_DONTCOPY 0x00020000UL	/* MADV_DONTFORK */
+#define VM_HUGEPAGE 0x20000000UL	/* MADV_HUGEPAGE */
+#define VM_NOHUGEPAGE 0x40000000UL	/* MADV_NOHUGEPAGE */
+
+struct mm_struct;
+
+struct vm_area_struct {
+	unsigned long vm_start;		/* first byte */
+	unsigned long vm_end;		/* first byte after */
+	unsigned long vm_flags;		/* VM_* */
+	struct mm_struct *vm_mm;
+	struct rb_node vm_rb;		/* in mm->mm_rb, ordered by address */
+	const char *name;		/* "[heap]", "[stack]" or NULL (maps) */
+};
 
 struct mm_struct {
 	pgd_t *pgd;			/* top-level table (direct-map address) */
 	spinlock_t page_table_lock;	/* serialises changes to the tables */
+	struct rb_root mm_rb;		/* the VMAs */
+	int map_count;			/* number of VMAs */
+	struct rw_semaphore mmap_lock;
+	int mm_users;			/* tasks using it (threads) */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk;	/* heap: [start_brk, brk) */
+	unsigned long start_stack;
+	unsigned long mmap_base;	/* mmap searches down from here */
+	unsigned long nr_anon_pages;	/* resident anonymous pages */
 };
 
 extern struct mm_struct init_mm;

@@ -21,6 +21,12 @@ static unsigned char page_used[FAKE_PAGES];
 static int tables_live, alloc_budget = -1;
 struct mm_struct init_mm;
 phys_addr_t kimage_phys_base;	/* arm64 <asm/memory.h> declares it */
+static bool pud_leaves = true;
+
+bool arch_pud_leaf_supported(void)
+{
+	return pud_leaves;
+}
 
 void *host_phys_to_virt(phys_addr_t pa)
 {
@@ -164,6 +170,17 @@ TEST(map_1g_leaf_when_aligned)
 	CHECK(lookup(mm, KVA + 0x3ffff000, 0x7ffff000ULL, PUD_SIZE), "lookup 1G");
 	CHECK(pgtable_unmap_range(mm, KVA, PMD_SIZE) == -EINVAL, "partial 1G unmap");
 	CHECK(pgtable_unmap_range(mm, KVA, PUD_SIZE) == 0, "unmap 1G");
+}
+
+TEST(map_1g_falls_back_to_2m_without_cpu_support)
+{
+	struct mm_struct *mm = new_mm();
+
+	pud_leaves = false;
+	CHECK(!pgtable_map_range(mm, KVA, 0x40000000ULL, PUD_SIZE, PAGE_KERNEL, PGT_HUGE),
+	      "map");
+	pud_leaves = true;
+	CHECK(lookup(mm, KVA + 0x3ffff000, 0x7ffff000ULL, PMD_SIZE), "2M leaves instead");
 }
 
 TEST(map_mixed_range_uses_largest_leaves)

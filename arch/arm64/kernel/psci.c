@@ -4,15 +4,16 @@
  * conduit is the device tree's /psci "method" property.
  */
 #include <kernel/fdt.h>
-#include <kernel/printk.h>
 #include <kernel/string.h>
 #include <asm/setup.h>
 #include <asm/sysreg.h>
 
 #define PSCI_0_2_FN_SYSTEM_OFF 0x84000008
+#define PSCI_RET_NOT_SUPPORTED (-1L)
 
 enum psci_conduit {
 	PSCI_CONDUIT_BOOT_EL,	/* not known yet: smc if entered at EL2, else hvc */
+	PSCI_CONDUIT_NONE,	/* the device tree has no /psci (Pi: spin tables) */
 	PSCI_CONDUIT_HVC,
 	PSCI_CONDUIT_SMC,
 };
@@ -21,15 +22,17 @@ static enum psci_conduit conduit;
 
 /*
  * One SMC Calling Convention call: function id in x0, result in x0;
- * x1-x17 may be clobbered.
+ * x1-x17 may be clobbered. PSCI_RET_NOT_SUPPORTED without a conduit.
  */
-static unsigned long psci_call(unsigned long fn)
+static long psci_call(unsigned long fn)
 {
 	register unsigned long x0 __asm__("x0") = fn;
 	enum psci_conduit how = conduit;
 
 	if (how == PSCI_CONDUIT_BOOT_EL)
 		how = boot_cpu_mode == BOOT_CPU_MODE_EL2 ? PSCI_CONDUIT_SMC : PSCI_CONDUIT_HVC;
+	if (how == PSCI_CONDUIT_NONE)
+		return PSCI_RET_NOT_SUPPORTED;
 	if (how == PSCI_CONDUIT_SMC)
 		__asm__ __volatile__("smc #0"
 				     : "+r"(x0)
@@ -44,7 +47,7 @@ static unsigned long psci_call(unsigned long fn)
 				     : "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9",
 				       "x10", "x11", "x12", "x13", "x14", "x15", "x16",
 				       "x17", "memory");
-	return x0;
+	return (long)x0;
 }
 
 void psci_init(const void *fdt)
@@ -53,6 +56,7 @@ void psci_init(const void *fdt)
 	const char *method;
 	int len;
 
+	conduit = PSCI_CONDUIT_NONE;
 	if (node < 0)
 		return;
 	method = fdt_getprop(fdt, node, "method", &len);

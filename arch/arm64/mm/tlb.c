@@ -39,3 +39,9 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 	dsb(ish);
 	isb();
 }
+
+/* The 4 KiB granule always allows level-1 (1 GiB) blocks. */
+bool arch_pud_leaf_supported(void)
+{
+	return true;
+}

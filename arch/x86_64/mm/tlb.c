@@ -40,3 +40,17 @@ void arch_load_kernel_pgd(phys_addr_t pgd_pa)
 	write_cr3(pgd_pa);
 	flush_tlb_all();
 }
+
+/* 1 GiB pages exist only when CPUID 0x80000001 reports pdpe1gb (EDX bit 26);
+ * QEMU's default CPU model does not have them. */
+bool arch_pud_leaf_supported(void)
+{
+	static int cached = -1;
+	unsigned int eax = 0x80000001, ebx, ecx = 0, edx;
+
+	if (cached < 0) {
+		__asm__ __volatile__("cpuid" : "+a"(eax), "=b"(ebx), "+c"(ecx), "=d"(edx));
+		cached = (edx >> 26) & 1;
+	}
+	return cached;
+}

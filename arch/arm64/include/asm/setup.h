@@ -14,9 +14,10 @@ extern u32 boot_cpu_mode;
 void __noreturn arm64_start_kernel(phys_addr_t dtb_pa);
 
 /*
- * PSCI (psci.c). psci_init() takes the conduit from /psci "method";
- * until then (or without one) calls use smc if we were entered at EL2 (no
- * hypervisor is there to answer hvc), else hvc.
+ * PSCI (psci.c). psci_init() takes the conduit from /psci "method"
+ * (none if the tree has no /psci: psci_system_off() then just returns);
+ * before it runs, calls use smc if we were entered at EL2 (no hypervisor
+ * is there to answer hvc), else hvc.
  */
 void psci_init(const void *fdt);
 void psci_system_off(void);

@@ -1,0 +1,98 @@
+/*
+ * Tasks and the scheduler (kernel/sched.c, kernel/fork.c, kernel/exit.c).
+ *
+ * A task is a thread of control with its own kernel stack (THREAD_SIZE,
+ * struct pt_regs of the user context at the top) and, for user tasks, an
+ * address space (mm). Scheduling is round robin with a time slice of a
+ * few ticks; user mode is preempted on the timer, the kernel only at
+ * schedule() / cond_resched() and on return to user mode.
+ */
+#ifndef KERNEL_SCHED_H
+#define KERNEL_SCHED_H
+
+#include <kernel/cpu.h>
+#include <kernel/list.h>
+#include <kernel/signal.h>
+#include <kernel/wait.h>
+#include <asm/thread.h>		/* struct thread_struct, THREAD_SIZE */
+
+enum task_state {
+	TASK_RUNNING,
+	TASK_INTERRUPTIBLE,	/* sleeping; signals wake it */
+	TASK_UNINTERRUPTIBLE,	/* sleeping; only wake_up() wakes it */
+	TASK_ZOMBIE,		/* exited, waiting for the parent's wait4 */
+	TASK_DEAD,		/* reaped; freed by the next schedule */
+};
+
+#define PF_KTHREAD 0x1		/* kernel thread: no user mode */
+#define PF_EXITING 0x2
+
+struct mm_struct;
+struct files_struct;
+
+struct task_struct {
+	struct thread_struct thread;	/* arch: saved context, FP, TLS */
+	volatile int state;		/* enum task_state */
+	unsigned int flags;		/* PF_* */
+	int pid;
+	int tgid;			/* = pid of the group leader */
+	char comm[16];
+	void *stack;			/* kernel stack, THREAD_SIZE bytes */
+	int cpu;			/* CPU it runs or last ran on */
+	bool on_rq;
+	struct list_head run_list;
+	int time_slice;			/* ticks left */
+
+	struct mm_struct *mm;		/* NULL for kernel threads */
+	struct mm_struct *active_mm;	/* tables in use (kernel threads borrow) */
+	struct files_struct *files;
+	struct signal_state sig;
+
+	struct task_struct *parent;
+	struct list_head children;	/* tasks whose parent this is */
+	struct list_head sibling;	/* in parent->children */
+	struct list_head tasks;		/* in the global task list */
+	int exit_code;			/* wait4 status once a zombie */
+	struct wait_queue_head child_wait; /* wait4 sleeps here */
+
+	u64 utime, stime;		/* ticks in user / kernel mode */
+	u64 start_time;			/* jiffies at creation */
+	unsigned long clear_child_tid;	/* user address (set_tid_address) */
+};
+
+extern struct list_head task_list;	/* every task, under tasklist_lock */
+extern spinlock_t tasklist_lock;
+
+void sched_init(void);		/* turn the boot context into CPU 0's idle task */
+void schedule(void);
+void cond_resched(void);	/* schedule() if the tick asked for it */
+void wake_up_process(struct task_struct *t);
+void scheduler_tick(void);	/* from timer_tick on each CPU */
+/* Called by a new task on its first run, with prev the task switched from. */
+void schedule_tail(struct task_struct *prev);
+
+/* Create a kernel thread running fn(arg); it starts runnable. */
+struct task_struct *kthread_run(int (*fn)(void *), void *arg, const char *name);
+struct task_struct *find_task_by_pid(int pid);	/* under tasklist_lock */
+
+/* Leave for good: release mm and files, become a zombie, wake the parent. */
+void __noreturn do_exit(int status);
+/* The whole thread group of the current task exits with status. */
+void __noreturn do_group_exit(int status);
+
+/*
+ * Run the first user program: exec path in the current kernel thread and
+ * return to user mode. Returns only on failure (negative errno).
+ */
+int kernel_execve(const char *path, const char *const argv[], const char *const envp[]);
+
+/*
+ * Generic work before any return to user mode (from a syscall, interrupt
+ * or exception): reschedule if asked, deliver pending signals.
+ */
+void exit_to_user_mode(struct pt_regs *regs);
+
+/* The syscall dispatcher the arch entry code calls (kernel/syscall.c). */
+void do_syscall(struct pt_regs *regs);
+
+#endif
