@@ -32,15 +32,18 @@ ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
 LDFLAGS := -nostdlib -n -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments \
 	-T arch/$(ARCH)/kernel.ld
 
-SRCS := $(wildcard kernel/*.c mm/*.c lib/*.c) \
+SRCS := $(wildcard kernel/*.c kernel/fs/*.c mm/*.c lib/*.c) \
 	$(shell find arch/$(ARCH) -name '*.c' -o -name '*.S' | sort)
 OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(basename $(SRCS)))
 LIBGCC := $(shell $(CC) -print-libgcc-file-name)
 
 .PHONY: all kernel deps run test test-host gdb clean iso FORCE
-all: deps kernel
+all: deps kernel initramfs
 
 kernel: $(KERNEL_IMAGE)
+
+# User programs and the initramfs (user/user.mk).
+include user/user.mk
 
 deps:
 	$(Q)tools/install-deps.sh
@@ -68,17 +71,18 @@ $(BUILD)/cmdline.stamp: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
 FORCE:
-$(BUILD)/kernel.iso: $(BUILD)/kernel.elf boot/grub/grub.cfg $(BUILD)/cmdline.stamp
+$(BUILD)/kernel.iso: $(BUILD)/kernel.elf $(INITRAMFS) boot/grub/grub.cfg $(BUILD)/cmdline.stamp
 	@rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot/grub
 	$(Q)cp $(BUILD)/kernel.elf $(BUILD)/iso/boot/kernel.elf
+	$(Q)cp $(INITRAMFS) $(BUILD)/iso/boot/initramfs.cpio
 	$(Q)sed 's|@CMDLINE@|$(CMDLINE)|' boot/grub/grub.cfg > $(BUILD)/iso/boot/grub/grub.cfg
 	$(Q)grub-mkrescue -o $@ $(BUILD)/iso >/dev/null 2>&1
 	@echo "  ISO     $@"
 
-run: deps kernel $(if $(filter x86_64,$(ARCH)),$(BUILD)/kernel.iso)
+run: deps kernel initramfs $(if $(filter x86_64,$(ARCH)),$(BUILD)/kernel.iso)
 	$(Q)ARCH=$(ARCH) MEM=$(MEM) SMP=$(SMP) tools/qemu.sh run "$(CMDLINE)"
 
-gdb: deps kernel
+gdb: deps kernel initramfs
 	$(Q)ARCH=$(ARCH) MEM=$(MEM) SMP=$(SMP) tools/gdb.sh "$(CMDLINE)"
 
 test: deps

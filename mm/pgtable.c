@@ -318,6 +318,45 @@ bool pgtable_lookup(struct mm_struct *mm, unsigned long va, struct pgtable_looku
 	return true;
 }
 
+int pgtable_walk_range(struct mm_struct *mm, unsigned long va, unsigned long end,
+		       int (*pte_entry)(pte_t *ptep, unsigned long addr, void *arg),
+		       void *arg)
+{
+	while (va != end) {
+		pgd_t pgd = READ_ONCE(mm->pgd[pgd_index(va)]);
+		unsigned long next;
+		pud_t pud;
+		pmd_t pmd;
+		pte_t *ptep;
+		int ret;
+
+		if (!pgd_table(pgd)) {
+			va = block_end(va, end, PGDIR_SIZE);
+			continue;
+		}
+		pud = READ_ONCE(((pud_t *)__va(pgd_table_pa(pgd)))[pud_index(va)]);
+		if (!pud_table(pud)) {
+			va = block_end(va, end, PUD_SIZE);
+			continue;
+		}
+		pmd = READ_ONCE(((pmd_t *)__va(pud_table_pa(pud)))[pmd_index(va)]);
+		next = block_end(va, end, PMD_SIZE);
+		if (!pmd_table(pmd)) {
+			va = next;
+			continue;
+		}
+		ptep = (pte_t *)__va(pmd_table_pa(pmd)) + pte_index(va);
+		for (; va != next; va += PAGE_SIZE, ptep++) {
+			if (pte_none(ptep_get(ptep)))
+				continue;
+			ret = pte_entry(ptep, va, arg);
+			if (ret)
+				return ret;
+		}
+	}
+	return 0;
+}
+
 pte_t *pte_alloc_walk(struct mm_struct *mm, unsigned long va)
 {
 	pud_t *pudp;

@@ -5,7 +5,7 @@ set -euo pipefail
 
 PKGS=(build-essential gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
       qemu-system-x86 qemu-system-arm grub-pc-bin grub-common xorriso mtools
-      gdb-multiarch device-tree-compiler)
+      gdb-multiarch device-tree-compiler newlib-source)
 
 missing=()
 for p in "${PKGS[@]}"; do

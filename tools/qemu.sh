@@ -8,6 +8,9 @@
 #   MODE gdb   like run, but QEMU waits for gdb on :1234 (-s -S)
 # Environment: ARCH (x86_64|arm64), MEM (e.g. 512M), SMP (CPU count),
 #   X86_BOOT (iso|pvh) to choose how x86-64 boots.
+# The initramfs (build/<arch>/initramfs.cpio, `make initramfs`) is passed
+# with -initrd to -kernel boots when it exists; the ISO carries its own copy
+# as a GRUB module2.
 set -euo pipefail
 
 mode=$1
@@ -17,6 +20,8 @@ ARCH=${ARCH:-x86_64}
 MEM=${MEM:-512M}
 SMP=${SMP:-2}
 B=build/$ARCH
+initrd=()
+[ -f "$B/initramfs.cpio" ] && initrd=(-initrd "$B/initramfs.cpio")
 
 case $ARCH in
 x86_64)
@@ -29,12 +34,13 @@ x86_64)
 	if [ "$boot" = iso ]; then
 		q+=(-cdrom "$B/kernel.iso")
 	else
-		q+=(-kernel "$B/kernel.elf" -append "$cmdline")
+		q+=(-kernel "$B/kernel.elf" -append "$cmdline" "${initrd[@]}")
 	fi
 	;;
 arm64)
 	q=(qemu-system-aarch64 -M virt,gic-version=2 -cpu cortex-a72 -m "$MEM"
-	   -smp "$SMP" -semihosting -kernel "$B/Image" -append "semihosting $cmdline")
+	   -smp "$SMP" -semihosting -kernel "$B/Image" -append "semihosting $cmdline"
+	   "${initrd[@]}")
 	;;
 *)
 	echo "qemu.sh: unknown ARCH $ARCH" >&2

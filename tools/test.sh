@@ -105,8 +105,8 @@ for arch in x86_64 arm64; do
 	if [ $arch = x86_64 ]; then regs=(RIP CR2); else regs=("esr: " "far: " "pc : "); fi
 	expect $arch fault "Oops:" "fault address: " "${regs[@]}" "Kernel panic"
 
-	boot $arch console-input "" 0 "\nmem\nuptime\npoweroff\n"
-	expect $arch console-input "kmon> " "free blocks per order" "timer ticks"
+	boot $arch console-input "init=/bin/nonexistent" 0 "\nmem\nuptime\npoweroff\n"
+	expect $arch console-input "cannot run /bin/nonexistent" "kmon> " "free blocks per order" "timer ticks"
 
 	if [ $arch = x86_64 ]; then
 		if make -s ARCH=x86_64 iso CMDLINE="selftest" >"$LOGS/x86_64-iso.log" 2>&1; then
@@ -119,6 +119,26 @@ for arch in x86_64 arm64; do
 		boot arm64 el2-entry "selftest" 0 "" -M virt,gic-version=2,virtualization=on
 		expect arm64 el2-entry "# selftest:"
 	fi
+done
+
+# ---- user tests (userland engineer): user/tests/t_* through /bin/runtests,
+# init's exit status as QEMU's, and the shell on the console. ----
+for arch in x86_64 arm64; do
+	echo "== $arch user space"
+	if ! make -s ARCH=$arch kernel initramfs >"$LOGS/$arch-user-build.log" 2>&1; then
+		fail "$arch: user programs and initramfs build" "see $LOGS/$arch-user-build.log"
+		continue
+	fi
+	pass "$arch: user programs and initramfs build with -Werror"
+
+	boot $arch runtests "init=/bin/runtests" 0 ""
+	count_tap "$arch user" "$LOGS/$arch-runtests.log"
+	expect $arch runtests "# runtests: done"
+
+	boot $arch init-false "init=/bin/false" 1 ""
+
+	boot $arch shell "" 0 "\necho hello\nls /bin | cat\nexit 0\n"
+	expect $arch shell "\$ " "hello" "runtests"
 done
 
 echo

@@ -16,7 +16,7 @@ struct task_struct;
 struct cpu {
 	struct cpu *self;		/* offset 0: x86 reads %gs:0 */
 	int id;
-	struct task_struct *current;
+	struct task_struct *curr;	/* the running task (`current`) */
 	struct task_struct *idle;
 	bool need_resched;		/* set by the tick, acted on at return to user */
 	unsigned long kernel_sp;	/* x86: top of current's kernel stack (syscall entry) */
@@ -28,6 +28,6 @@ extern int nr_cpus_online;
 
 #include <asm/percpu.h>		/* static inline struct cpu *this_cpu(void) */
 
-#define current (this_cpu()->current)
+#define current (this_cpu()->curr)
 
 #endif

@@ -39,7 +39,8 @@ struct task_struct {
 	char comm[16];
 	void *stack;			/* kernel stack, THREAD_SIZE bytes */
 	int cpu;			/* CPU it runs or last ran on */
-	bool on_rq;
+	bool on_rq;			/* queued on the run queue */
+	bool on_cpu;			/* running, or not yet switched out */
 	struct list_head run_list;
 	int time_slice;			/* ticks left */
 
@@ -74,6 +75,16 @@ void schedule_tail(struct task_struct *prev);
 /* Create a kernel thread running fn(arg); it starts runnable. */
 struct task_struct *kthread_run(int (*fn)(void *), void *arg, const char *name);
 struct task_struct *find_task_by_pid(int pid);	/* under tasklist_lock */
+/* Sleep for ticks timer ticks (or until a signal); returns ticks left. */
+long schedule_timeout(long ticks);
+/* The boot CPU's loop once the first task runs. */
+void __noreturn cpu_idle(void);
+
+/* For kernel/fork.c and kernel/exit.c: task life cycle. */
+/* Zeroed, with a stack, TASK_UNINTERRUPTIBLE until wake_up_process(). */
+struct task_struct *alloc_task(const char *name);
+void free_task(struct task_struct *t);
+void publish_task(struct task_struct *t);	/* pid + global task list */
 
 /* Leave for good: release mm and files, become a zombie, wake the parent. */
 void __noreturn do_exit(int status);

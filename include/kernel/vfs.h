@@ -14,6 +14,7 @@
 #include <kernel/list.h>
 #include <kernel/mutex.h>
 #include <kernel/syscalls.h>
+#include <asm/fcntl.h>		/* O_DIRECTORY, O_NOFOLLOW: differ per arch */
 
 typedef unsigned int umode_t;
 
@@ -30,6 +31,9 @@ typedef unsigned int umode_t;
 #define S_IFIFO 0010000
 #define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
 #define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
+#define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
+#define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
+#define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
 
 #define O_ACCMODE 00000003
 #define O_RDONLY 00000000
@@ -43,6 +47,19 @@ typedef unsigned int umode_t;
 #define O_NONBLOCK 00004000
 #define O_CLOEXEC 02000000
 #define AT_FDCWD (-100)
+#define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_REMOVEDIR 0x200
+#define AT_NO_AUTOMOUNT 0x800
+#define AT_EMPTY_PATH 0x1000
+
+#define PATH_MAX 4096		/* bytes in a path, with the NUL */
+#define NAME_MAX 255		/* bytes in one component */
+
+/* Device numbers as Linux keeps them inside the kernel (12:20 bits). */
+#define MINORBITS 20
+#define MKDEV(ma, mi) (((u32)(ma) << MINORBITS) | (u32)(mi))
+#define MAJOR(dev) ((u32)(dev) >> MINORBITS)
+#define MINOR(dev) ((u32)(dev) & ((1U << MINORBITS) - 1))
 
 #define SEEK_SET 0
 #define SEEK_CUR 1
@@ -68,6 +85,14 @@ struct inode_operations {
 		      struct inode **out);
 	int (*mkdir)(struct inode *dir, const char *name, size_t len, umode_t mode);
 	int (*unlink)(struct inode *dir, const char *name, size_t len);
+	/* Remove an empty directory (-ENOTDIR, -ENOTEMPTY). */
+	int (*rmdir)(struct inode *dir, const char *name, size_t len);
+	/* Create a device node or FIFO (mode has the type, rdev = MKDEV()). */
+	int (*mknod)(struct inode *dir, const char *name, size_t len, umode_t mode, u32 rdev);
+	/* Set the size of a regular file (O_TRUNC); new bytes read as zero. */
+	int (*truncate)(struct inode *inode, loff_t size);
+	/* Free the file system's private data; the last iput() calls it. */
+	void (*evict)(struct inode *inode);
 };
 
 struct file_operations {
@@ -78,6 +103,8 @@ struct file_operations {
 	long (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
 	int (*iterate_dir)(struct file *file, struct dir_context *ctx);
 	void (*release)(struct inode *inode, struct file *file);
+	/* Read into a kernel buffer at pos (kernel_read, for exec). */
+	ssize_t (*read_kernel)(struct file *file, void *buf, size_t n, loff_t pos);
 };
 
 struct inode {
@@ -91,6 +118,9 @@ struct inode {
 	const struct file_operations *f_op;
 	void *i_private;		/* owned by the file system */
 	struct mutex lock;		/* serialises changes to the contents */
+	struct inode *i_parent;		/* directories: the one holding it (a
+					 * reference; the root points to itself
+					 * through NULL); ".." follows it */
 };
 
 struct file {
@@ -100,6 +130,7 @@ struct file {
 	unsigned int flags;		/* O_* */
 	int refcount;
 	void *private_data;
+	struct mutex f_pos_lock;	/* regular files, directories: pos updates */
 };
 
 #define NR_OPEN 64
@@ -109,9 +140,18 @@ struct files_struct {
 	int refcount;			/* tasks sharing it (CLONE_FILES) */
 	struct file *fd[NR_OPEN];
 	u64 cloexec;			/* bit per fd */
+	struct fs_cwd *cwd;		/* working directory (as Linux's fs_struct) */
 };
 
-/* Boot: mount the root ramfs, /dev, /proc, /sys; unpack the initramfs. */
+/* A working directory: immutable once made, shared by reference. */
+struct fs_cwd {
+	int refcount;
+	struct inode *inode;
+	char path[];			/* canonical absolute path */
+};
+
+/* Boot: mount the root ramfs, /dev, /proc, /sys; unpack the initramfs
+ * (0, or -EINVAL for a malformed archive after unpacking what came first). */
 void vfs_init(void);
 int initramfs_unpack(const void *cpio, size_t size);
 
@@ -139,9 +179,47 @@ struct inode *new_inode(umode_t mode, const struct inode_operations *iop,
 void iget(struct inode *inode);
 void iput(struct inode *inode);
 
+/* The root directory (a ramfs); set by vfs_init(). */
+extern struct inode *root_inode;
+
 /* The console device every first process gets as fds 0, 1 and 2. */
 int open_console(struct file **out);
 /* Called by the arch console driver's receive interrupt. */
 void console_rx_notify(void);
+
+/* Character devices: inodes with S_IFCHR and rdev open through this table. */
+int register_chrdev(u32 rdev, const struct file_operations *fops);
+
+/*
+ * Pseudo files (/proc, /sys). Text files render their whole content into a
+ * seq_buf when opened; read() then copies from it at the file position.
+ * Adding a file is one call:
+ *
+ *   proc_create("vmstat", show_vmstat);                  /proc/vmstat
+ *   proc_pid_create("smaps", show_smaps);                /proc/<pid>/smaps
+ *   sysfs_create_file("kernel/mm/transparent_hugepage/enabled",
+ *                     show_enabled, store_enabled);      writable
+ *
+ * store gets the written bytes as a NUL-terminated kernel string (at most
+ * one page) and returns 0 or -errno. Files that need more (binary data
+ * read at an offset, ioctl) give their own file_operations with the _ops
+ * variants; proc_pid_create_read() gives a per-process binary file whose
+ * read gets the task's mm (with a reference, mmap_lock not held).
+ * Directories on the way are created as needed. Return 0 or -errno.
+ */
+struct seq_buf;
+struct mm_struct;
+typedef void (*pseudo_show_t)(struct seq_buf *s);
+typedef int (*pseudo_store_t)(const char *buf, size_t n);
+typedef void (*proc_show_mm_t)(struct seq_buf *s, struct mm_struct *mm);
+typedef ssize_t (*proc_read_mm_t)(struct mm_struct *mm, char __user *buf, size_t n,
+				  loff_t pos);
+
+int proc_create(const char *path, pseudo_show_t show);
+int proc_create_ops(const char *path, umode_t mode, const struct file_operations *fops);
+int proc_pid_create(const char *name, proc_show_mm_t show);
+int proc_pid_create_read(const char *name, proc_read_mm_t read);
+int sysfs_create_file(const char *path, pseudo_show_t show, pseudo_store_t store);
+int sysfs_create_ops(const char *path, umode_t mode, const struct file_operations *fops);
 
 #endif

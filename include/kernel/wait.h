@@ -31,8 +31,9 @@ struct wait_queue_entry {
 #define DECLARE_WAIT_QUEUE_HEAD(name) struct wait_queue_head name = WAIT_QUEUE_HEAD_INIT(name)
 
 void init_waitqueue_head(struct wait_queue_head *wq);
-/* Queue the current task on wq and set its state (TASK_INTERRUPTIBLE or
- * TASK_UNINTERRUPTIBLE); then check the condition, then schedule(). */
+/* Queue the current task on wq (once; w must start zeroed) and set its
+ * state (TASK_INTERRUPTIBLE or TASK_UNINTERRUPTIBLE); then check the
+ * condition, then schedule(). */
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, int state);
 /* Back to TASK_RUNNING and off the queue. */
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w);
@@ -42,7 +43,7 @@ bool signal_pending_current(void);
 
 #define wait_event(wq, cond)                                          \
 	do {                                                          \
-		struct wait_queue_entry __w;                          \
+		struct wait_queue_entry __w = { NULL, { NULL, NULL } }; \
 		for (;;) {                                            \
 			prepare_to_wait(&(wq), &__w, TASK_UNINTERRUPTIBLE); \
 			if (cond)                                     \
@@ -54,7 +55,7 @@ bool signal_pending_current(void);
 
 #define wait_event_interruptible(wq, cond)                            \
 	({                                                            \
-		struct wait_queue_entry __w;                          \
+		struct wait_queue_entry __w = { NULL, { NULL, NULL } }; \
 		int __ret = 0;                                        \
 		for (;;) {                                            \
 			prepare_to_wait(&(wq), &__w, TASK_INTERRUPTIBLE); \

@@ -38,6 +38,8 @@
 #define FAULT_FLAG_PRESENT 0x8	/* the entry was present (a permission fault) */
 
 /* A new, empty address space (kernel half shared), mm_users = 1. */
+struct folio;
+
 struct mm_struct *mm_alloc(void);
 /* fork: a copy of oldmm (VMAs and contents). NULL on -ENOMEM. */
 struct mm_struct *dup_mm(struct mm_struct *oldmm);
@@ -54,6 +56,15 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
  */
 int vm_map_anon_fixed(struct mm_struct *mm, unsigned long start, unsigned long len,
 		      unsigned long vm_flags, const char *name);
+
+/*
+ * Map a freshly allocated order-0 folio (refcount 1, which the mapping
+ * takes over) at page-aligned addr of vma, whose PTE must be empty; used by
+ * exec to place program data without write access to read-only VMAs.
+ * mmap_lock held. Returns 0, -EEXIST or -ENOMEM. (mm/memory.c, sharing the
+ * fault path's PTE installation.)
+ */
+int vm_insert_folio(struct vm_area_struct *vma, unsigned long addr, struct folio *folio);
 
 /*
  * Resolve a fault at user address addr in the current task's mm. Called by

@@ -57,6 +57,18 @@ struct pgtable_lookup {
 bool pgtable_lookup(struct mm_struct *mm, unsigned long va, struct pgtable_lookup *out);
 
 /*
+ * Call pte_entry(ptep, addr, arg) for every non-empty PTE in [start, end)
+ * (page aligned, start < end), lowest address first. Missing tables are
+ * skipped, and so are huge leaves (user memory is PTE-mapped until the THP
+ * issue). pte_entry may change or clear the entry; tables are neither
+ * allocated nor freed. Stops at the first non-zero return of pte_entry and
+ * returns it; else 0. The caller holds mm->page_table_lock if entries change.
+ */
+int pgtable_walk_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+		       int (*pte_entry)(pte_t *ptep, unsigned long addr, void *arg),
+		       void *arg);
+
+/*
  * Walk to the PTE slot for va, allocating missing tables on the way.
  * Returns NULL when a table cannot be allocated or a huge leaf covers va.
  */

@@ -274,6 +274,47 @@ TEST(pte_alloc_walk_returns_slot_or_null_under_leaf)
 	CHECK(pte_alloc_walk(mm, KVA + PMD_SIZE) == NULL, "no PTE slot under a 2M leaf");
 }
 
+struct walk_log {
+	int n;
+	unsigned long addr[8];
+	unsigned long stop_at;	/* return 42 at this address */
+};
+
+static int log_pte(pte_t *ptep, unsigned long addr, void *arg)
+{
+	struct walk_log *log = arg;
+
+	(void)ptep;
+	if (log->n < 8)
+		log->addr[log->n] = addr;
+	log->n++;
+	return addr == log->stop_at ? 42 : 0;
+}
+
+TEST(walk_range_visits_present_ptes_in_order_and_skips_leaves)
+{
+	struct mm_struct *mm = new_mm();
+	struct walk_log log = { 0 };
+
+	CHECK(!pgtable_map_range(mm, UVA + PAGE_SIZE, PA_LOW, PAGE_SIZE, PAGE_KERNEL, 0), "a");
+	CHECK(!pgtable_map_range(mm, UVA + PMD_SIZE + 5 * PAGE_SIZE, PA_LOW, PAGE_SIZE,
+				 PAGE_KERNEL, 0), "b");
+	CHECK(!pgtable_map_range(mm, UVA + 2 * PMD_SIZE, PA_LOW, PMD_SIZE, PAGE_KERNEL,
+				 PGT_HUGE), "2M leaf");
+	CHECK(!pgtable_map_range(mm, UVA + 3 * PUD_SIZE, PA_LOW, PAGE_SIZE, PAGE_KERNEL, 0), "c");
+	CHECK(pgtable_walk_range(mm, UVA, UVA + 4 * PUD_SIZE, log_pte, &log) == 0, "walk");
+	CHECK(log.n == 3 && log.addr[0] == UVA + PAGE_SIZE &&
+	      log.addr[1] == UVA + PMD_SIZE + 5 * PAGE_SIZE && log.addr[2] == UVA + 3 * PUD_SIZE,
+	      "visited %d entries", log.n);
+	log.n = 0;
+	CHECK(pgtable_walk_range(mm, UVA + 2 * PAGE_SIZE, UVA + PMD_SIZE + 6 * PAGE_SIZE,
+				 log_pte, &log) == 0 && log.n == 1, "sub-range: %d", log.n);
+	log.n = 0;
+	log.stop_at = UVA + PMD_SIZE + 5 * PAGE_SIZE;
+	CHECK(pgtable_walk_range(mm, UVA, UVA + 4 * PUD_SIZE, log_pte, &log) == 42 &&
+	      log.n == 2, "stops with the callback's value");
+}
+
 /* Entry encodings checked bit by bit against the architecture manuals. */
 TEST(entry_format)
 {

@@ -12,7 +12,8 @@
  *     create_page_tables   early tables, see below
  *     enable_mmu           MAIR, TCR, TTBR0/1, SCTLR; jump to the link address
  *   primary_switched     (KIMAGE_VADDR, MMU on)
- *     stack, vectors, zero bss, kimage_phys_base -> arm64_start_kernel(dtb)
+ *     stack, FP/SIMD on (CPACR), TPIDRs cleared, vectors, zero bss,
+ *     kimage_phys_base -> arm64_start_kernel(dtb)
  *
  * Early page tables (6 pages in .early_pgtables, after bss):
  *   TTBR1: KIMAGE_VADDR -> physical base, 2 MiB blocks covering the image
@@ -221,6 +222,11 @@ enable_mmu:
 primary_switched:
 	adr_l	x0, init_stack_top
 	mov	sp, x0
+	ldr	x0, =CPACR_EL1_FPEN		// FP/SIMD for user mode (and the context switch)
+	msr	cpacr_el1, x0
+	msr	tpidr_el1, xzr			// this_cpu() == NULL until sched_init()
+	msr	tpidr_el0, xzr			// user TLS registers: reset values are UNKNOWN
+	msr	tpidrro_el0, xzr
 	mov	x29, xzr			// end of the frame-record chain
 	mov	x30, xzr
 	adr_l	x0, vectors

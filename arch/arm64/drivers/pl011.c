@@ -6,6 +6,7 @@
  */
 #include <kernel/compiler.h>
 #include <kernel/arch.h>
+#include <kernel/vfs.h>
 #include <asm/device.h>
 #include <asm/io.h>
 
@@ -37,6 +38,7 @@ static void pl011_rx_irq(void *base)
 	while (!(readl(base + UART_FR) & UART_FR_RXFE))
 		console_rx_char((char)(readl(base + UART_DR) & UART_DR_DATA));
 	writel(UART_INT_RX | UART_INT_RT, base + UART_ICR);
+	console_rx_notify();
 }
 
 const struct uart_driver pl011_driver = {

@@ -6,6 +6,7 @@
 #include <kernel/errno.h>
 #include <kernel/fdt.h>
 #include <kernel/printk.h>
+#include <asm/barrier.h>
 #include <asm/irq.h>
 #include <asm/sysreg.h>
 
@@ -41,9 +42,20 @@ void arch_irq_disable(void)
 	__asm__ __volatile__("msr daifset, %0" ::"i"(DAIF_IRQ_IMM) : "memory");
 }
 
+/*
+ * Sleep until an interrupt is pending and let it be taken, whatever the
+ * caller's mask: WFI wakes on a pending IRQ even while it is masked, so a
+ * caller that checked for work with IRQs off loses no wake-up (the x86
+ * "sti; hlt"). Returns with the caller's interrupt state.
+ */
 void arch_wait_for_interrupt(void)
 {
+	unsigned long flags = arch_irq_save();
+
 	__asm__ __volatile__("dsb sy\n\twfi" ::: "memory");
+	arch_irq_enable();
+	isb();			/* the pending IRQ is taken here */
+	arch_irq_restore(flags);
 }
 
 void arch_cpu_relax(void)

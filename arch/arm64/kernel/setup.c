@@ -11,9 +11,11 @@
 #include <kernel/boot.h>
 #include <kernel/fdt.h>
 #include <kernel/printk.h>
+#include <asm/barrier.h>
 #include <asm/bootinfo.h>
 #include <asm/device.h>
 #include <asm/setup.h>
+#include <asm/sysreg.h>
 #include <mm/arch.h>
 
 #define FDT_MAX_SIZE SZ_2M	/* like Linux: a larger blob is rejected */
@@ -43,8 +45,28 @@ void arm64_start_kernel(phys_addr_t dtb_pa)
 	start_kernel(bi);
 }
 
+/*
+ * Privileged Access Never (ARMv8.1), where the CPU has it: every exception
+ * to EL1 sets PSTATE.PAN (SCTLR_EL1.SPAN = 0), so a kernel load or store
+ * through a user mapping faults. The user-access routines use LDTR/STTR,
+ * to which PAN does not apply, so it is never turned off. cortex-a72
+ * (ARMv8.0) has no PAN; -cpu max has.
+ */
+static void cpu_enable_pan(void)
+{
+	u64 mmfr1 = read_sysreg(id_aa64mmfr1_el1);
+
+	if (!((mmfr1 >> ID_AA64MMFR1_PAN_SHIFT) & ID_AA64MMFR1_PAN_MASK))
+		return;
+	write_sysreg(read_sysreg(sctlr_el1) & ~SCTLR_EL1_SPAN, sctlr_el1);
+	isb();
+	__asm__ __volatile__(SET_PSTATE_PAN_1 ::: "memory");
+	printk("arm64: Privileged Access Never enabled\n");
+}
+
 void arch_late_init(struct boot_info *bi)
 {
 	arm64_probe_devices(__va(bi->dtb));
 	arm64_drop_idmap();
+	cpu_enable_pan();
 }

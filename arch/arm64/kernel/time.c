@@ -6,7 +6,8 @@
  *
  * The device tree lists the timer's interrupts in the order secure
  * physical, non-secure physical, virtual, hypervisor; we use the virtual
- * one (PPI 27 on QEMU virt and the Pi 4).
+ * one (PPI 27 on QEMU virt and the Pi 4). As on Linux, user mode may read
+ * the virtual counter (CNTKCTL_EL1.EL0VCTEN).
  */
 #include <kernel/arch.h>
 #include <kernel/errno.h>
@@ -55,6 +56,7 @@ int arch_timer_probe(const void *fdt, int node)
 	if (err)
 		return err;
 	timer_period = freq / HZ;
+	write_sysreg(CNTKCTL_EL0VCTEN, cntkctl_el1);
 	write_sysreg(CNTV_CTL_IMASK, cntv_ctl_el0);
 	write_sysreg(read_sysreg(cntvct_el0) + timer_period, cntv_cval_el0);
 	err = request_irq(irq, arch_timer_irq, NULL);

@@ -1,14 +1,19 @@
 /*
- * arm64 synchronous exceptions and the register dump. Every synchronous
- * exception in the kernel is fatal for now: it is decoded into a readable
- * message and handed to die(). (Page faults on user addresses arrive with
- * user space.)
+ * arm64 synchronous exceptions and the register dump. From EL0: system
+ * calls, page faults (mm/fault.c) and the faults that become signals. In
+ * the kernel: a fault of a user access is fixed up (mm/fault.c); every
+ * other synchronous exception is decoded into a readable message and
+ * handed to die().
  */
 #include <kernel/arch.h>
 #include <kernel/compiler.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
+#include <kernel/signal.h>
 #include <kernel/trap.h>
 #include <asm/esr.h>
+#include <asm/exception.h>
+#include <asm/irq.h>
 #include <asm/ptrace.h>
 
 BUILD_BUG_ON(offsetof(struct pt_regs, regs[30]) != S_LR);
@@ -51,74 +56,64 @@ static const char *ec_name(u64 esr)
 	return name ? name : "unknown exception class";
 }
 
-/* "level 3 translation fault" and the like, for an abort's FSC. */
-static const char *fsc_name(unsigned int fsc, int *level)
-{
-	*level = ESR_ELx_FSC_LEVEL(fsc);
-	switch (ESR_ELx_FSC_TYPE(fsc)) {
-	case ESR_ELx_FSC_ADDRSZ:
-		return "address size fault";
-	case ESR_ELx_FSC_FAULT:
-		return "translation fault";
-	case ESR_ELx_FSC_ACCESS:
-		return "access flag fault";
-	case ESR_ELx_FSC_PERM:
-		return "permission fault";
-	}
-	*level = -1;
-	switch (fsc) {
-	case ESR_ELx_FSC_EXTABT:
-		return "synchronous external abort";
-	case ESR_ELx_FSC_ALIGN:
-		return "alignment fault";
-	case ESR_ELx_FSC_TLB_CONFLICT:
-		return "TLB conflict abort";
-	}
-	return "unknown fault status";
-}
-
-/* An instruction or data abort taken in the kernel. Does not return. */
-static void __noreturn kernel_abort(struct pt_regs *regs)
-{
-	u64 esr = regs->esr;
-	unsigned int fsc = ESR_ELx_FSC(esr);
-	const char *access;
-	const char *what;
-	int level;
-
-	if (ESR_ELx_EC(esr) == ESR_ELx_EC_IABT_CUR)
-		access = "instruction fetch";
-	else if (esr & ESR_ELx_CM)
-		access = "cache maintenance";
-	else
-		access = (esr & ESR_ELx_WNR) ? "write" : "read";
-	what = fsc_name(fsc, &level);
-	if (level >= 0)
-		snprintf(die_msg, sizeof(die_msg),
-			 "Unable to handle kernel paging request: level %d %s, %s",
-			 level, what, access);
-	else
-		snprintf(die_msg, sizeof(die_msg),
-			 "Unable to handle kernel access: %s (FSC 0x%02x), %s", what,
-			 fsc, access);
-	die(die_msg, regs,
-	    (esr & ESR_ELx_FnV) ? 0 : (unsigned long)regs->far);
-}
-
 /*
  * Synchronous exception from EL1 (entry.S), IRQs masked. Returning
- * resumes at regs->pc; every case today ends in die().
+ * resumes at regs->pc: only a user access with an exception-table entry
+ * gets there (mm/fault.c); everything else ends in die().
  */
 void el1_sync_handler(struct pt_regs *regs)
 {
 	switch (ESR_ELx_EC(regs->esr)) {
 	case ESR_ELx_EC_IABT_CUR:
 	case ESR_ELx_EC_DABT_CUR:
-		kernel_abort(regs);
+		do_el1_abort(regs);
+		return;
 	}
 	snprintf(die_msg, sizeof(die_msg), "%s in kernel (ESR 0x%08lx)",
 		 ec_name(regs->esr), (unsigned long)regs->esr);
 	die(die_msg, regs, (unsigned long)regs->far);
+}
+
+/*
+ * Synchronous exception from EL0 (entry.S), IRQs masked on entry: a
+ * system call, a page fault, or a fault that kills the task with a signal
+ * (delivered by exit_to_user_mode()). Never fatal to the kernel.
+ */
+void el0_sync_handler(struct pt_regs *regs)
+{
+	u64 esr = regs->esr;
+
+	arch_irq_enable();
+	switch (ESR_ELx_EC(esr)) {
+	case ESR_ELx_EC_SVC64:
+		do_syscall(regs);	/* ends with exit_to_user_mode() */
+		return;
+	case ESR_ELx_EC_DABT_LOW:
+	case ESR_ELx_EC_IABT_LOW:
+		do_el0_abort(regs);
+		break;
+	case ESR_ELx_EC_PC_ALIGN:
+		force_sig_fault(SIGBUS, regs->far, regs, ec_name(esr));
+		break;
+	case ESR_ELx_EC_SP_ALIGN:
+		force_sig_fault(SIGBUS, regs->sp, regs, ec_name(esr));
+		break;
+	case ESR_ELx_EC_BRK64:
+		force_sig_fault(SIGTRAP, regs->pc, regs, ec_name(esr));
+		break;
+	default:
+		/* Undefined instruction, trapped system register, ... */
+		force_sig_fault(SIGILL, regs->pc, regs, ec_name(esr));
+		break;
+	}
+	exit_to_user_mode(regs);
+}
+
+/* IRQ taken from EL0 (entry.S): handle it, then the work before EL0. */
+void el0_irq_handler(struct pt_regs *regs)
+{
+	handle_arch_irq(regs);
+	exit_to_user_mode(regs);	/* enables IRQs; may schedule */
 }
 
 /* bad_mode() reason: bits 1:0 the kind, bits 3:2 the origin (entry.S). */

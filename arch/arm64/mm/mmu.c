@@ -1,14 +1,26 @@
 /*
  * arm64 switches of the translation tables: loading the final kernel
- * tables into TTBR1 (arch_load_kernel_pgd) and dropping head.S's TTBR0
- * identity map once nothing needs physical addresses any more.
+ * tables into TTBR1 (arch_load_kernel_pgd), dropping head.S's TTBR0
+ * identity map once nothing needs physical addresses any more, and
+ * loading a user address space into TTBR0 (switch_mm).
+ *
+ * ASIDs: every user address space runs with the same ASID, USER_ASID
+ * (TCR_EL1.A1 = 0: TTBR0 supplies it). User entries are non-global, so
+ * they carry it; kernel entries are global. A CPU that loads a user mm
+ * first drops every USER_ASID entry it holds (which may be another mm's),
+ * and flush_tlb_range()/flush_tlb_mm() (tlb.c) invalidate USER_ASID entries
+ * on all CPUs, whichever mm each runs. Correct without any allocator; a
+ * per-mm ASID would only save the flush on a switch (QEMU's TLB is not
+ * ASID-tagged anyway).
  */
 #include <kernel/arch.h>
 #include <kernel/compiler.h>
 #include <kernel/printk.h>
+#include <mm/mm_types.h>
 #include <asm/barrier.h>
 #include <asm/kernel-pgtable.h>
 #include <asm/setup.h>
+#include <asm/tlbflush.h>
 #include <asm/sysreg.h>
 #include <mm/arch.h>
 
@@ -58,4 +70,23 @@ void arm64_drop_idmap(void)
 	dsb(nsh);
 	isb();
 	idmap_dropped = true;
+}
+
+/*
+ * Load next's user tables into TTBR0 on this CPU (init_mm or NULL: the
+ * empty table, for kernel threads). IRQs off. The old translations go
+ * while TTBR0 points at the empty table, so no walk can refill them in
+ * between.
+ */
+void switch_mm(struct mm_struct *prev, struct mm_struct *next)
+{
+	(void)prev;
+	write_sysreg(__pa_symbol(reserved_pg_dir), ttbr0_el1);
+	isb();
+	if (!next || next == &init_mm)
+		return;
+	__asm__ __volatile__("tlbi aside1, %0" ::"r"(TLBI_ASID(USER_ASID)) : "memory");
+	dsb(nsh);
+	write_sysreg(__pa(next->pgd) | TTBR_ASID(USER_ASID), ttbr0_el1);
+	isb();
 }

@@ -6,6 +6,7 @@
  */
 #include <kernel/arch.h>
 #include <kernel/spinlock.h>
+#include <kernel/vfs.h>
 #include <asm/apic.h>
 #include <asm/io.h>
 #include <asm/irq.h>
@@ -98,6 +99,7 @@ static void serial_interrupt(struct pt_regs *regs)
 	spin_lock(&rx.lock);
 	serial_drain_rx_locked();
 	spin_unlock(&rx.lock);
+	console_rx_notify();
 }
 
 /* Next received byte, or -1 if none. Never blocks; any context. */

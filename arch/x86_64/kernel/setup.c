@@ -1,8 +1,9 @@
 /*
  * From head.S to start_kernel(): bring up the console and the descriptor
  * tables, have bootinfo.c translate the boot loader's information into the
- * global struct boot_info, and, once the memory manager is up, start the
- * interrupt controllers and the timer (arch_late_init()).
+ * global struct boot_info, and, once the memory manager is up, prepare
+ * user mode (FP, SMEP/SMAP, syscall MSRs) and start the interrupt
+ * controllers and the timer (arch_late_init()).
  */
 #include <kernel/arch.h>
 #include <kernel/printk.h>
@@ -10,7 +11,9 @@
 #include <asm/bootinfo.h>
 #include <asm/desc.h>
 #include <asm/i8259.h>
+#include <asm/fpu.h>
 #include <asm/multiboot2.h>
+#include <asm/processor.h>
 #include <asm/pvh.h>
 #include <asm/serial.h>
 #include <asm/timer.h>
@@ -47,6 +50,10 @@ void __noreturn x86_64_start_kernel(unsigned long magic, phys_addr_t info_pa)
 void arch_late_init(struct boot_info *bi)
 {
 	(void)bi;
+	kernel_pgd_prealloc();		/* before the first ioremap */
+	fpu_init();
+	cpu_features_init();
+	syscall_init();
 	pic_disable();
 	lapic_init();
 	io_apic_init();

@@ -1,14 +1,19 @@
 /*
  * CPU exceptions: the C side of entry.S. Every vector arrives in
- * do_interrupt(); exceptions are fatal for now (there is no user space and
- * no demand paging yet): each one, including every kernel page fault, ends
- * in die() with the register dump from arch_dump_regs().
+ * do_interrupt(). An exception in user mode becomes a signal to the
+ * process; in kernel mode it is fatal (die() with the register dump from
+ * arch_dump_regs()) unless the exception table has a fixup for it.
  */
 #include <kernel/arch.h>
 #include <kernel/printk.h>
+#include <kernel/signal.h>
 #include <kernel/trap.h>
+#include <asm/extable.h>
 #include <asm/irq.h>
+#include <asm/processor.h>
+#include <asm/smap.h>
 #include <asm/special_insns.h>
+#include <asm/syscall.h>
 
 static const char *const exception_names[NR_EXCEPTION_VECTORS] = {
 	[0] = "divide error",
@@ -35,50 +40,66 @@ static const char *const exception_names[NR_EXCEPTION_VECTORS] = {
 };
 
 /*
- * Page-fault error code (Intel SDM vol. 3, 4.7):
- *
- *   4    3     2    1    0
- *  +----+----+----+----+---+
- *  |I/D |RSVD|U/S |W/R | P |
- *  +----+----+----+----+---+
+ * The signal a user-mode exception sends (as Linux), 0 for those that can
+ * only be a kernel or machine problem. Page faults go to do_page_fault().
  */
-#define X86_PF_PROT BIT(0)	/* 0: page not present, 1: protection */
-#define X86_PF_WRITE BIT(1)	/* the access was a write */
-#define X86_PF_USER BIT(2)	/* the access came from CPL 3 */
-#define X86_PF_RSVD BIT(3)	/* a reserved bit was set in an entry */
-#define X86_PF_INSTR BIT(4)	/* the access was an instruction fetch */
+static const int user_exception_signal[NR_EXCEPTION_VECTORS] = {
+	[X86_TRAP_DE] = SIGFPE,
+	[X86_TRAP_DB] = SIGTRAP,
+	[X86_TRAP_BP] = SIGTRAP,
+	[X86_TRAP_OF] = SIGSEGV,
+	[X86_TRAP_BR] = SIGSEGV,
+	[X86_TRAP_UD] = SIGILL,
+	[X86_TRAP_TS] = SIGSEGV,
+	[X86_TRAP_NP] = SIGBUS,
+	[X86_TRAP_SS] = SIGSEGV,
+	[X86_TRAP_GP] = SIGSEGV,
+	[X86_TRAP_MF] = SIGFPE,
+	[X86_TRAP_AC] = SIGBUS,
+	[X86_TRAP_XM] = SIGFPE,
+	[X86_TRAP_CP] = SIGSEGV,
+};
 
-static void __noreturn do_page_fault(struct pt_regs *regs)
-{
-	unsigned long addr = read_cr2();
-	unsigned long ec = regs->error_code;
-	static char msg[96];
-
-	snprintf(msg, sizeof(msg), "page fault: %s %s %s%s",
-		 ec & X86_PF_USER ? "user" : "kernel",
-		 ec & X86_PF_INSTR ? "instruction fetch from" :
-		 ec & X86_PF_WRITE ? "write to" : "read from",
-		 ec & X86_PF_PROT ? "protected page" : "not-present page",
-		 ec & X86_PF_RSVD ? " (reserved bit set)" : "");
-	die(msg, regs, addr);
-}
-
-static void __noreturn do_exception(struct pt_regs *regs)
+/*
+ * A user-mode exception kills the process with its signal (on its way back
+ * to user mode); the reported address is the instruction for SIGFPE,
+ * SIGILL and SIGTRAP, 0 otherwise, as Linux reports si_addr. In kernel
+ * mode only a user copy may fault (on a bad address: its fixup runs);
+ * anything else dies.
+ */
+static void do_exception(struct pt_regs *regs)
 {
 	const char *name = exception_names[regs->vector];
+	int sig = user_exception_signal[regs->vector];
 
-	if (regs->vector == X86_TRAP_PF)
+	if (regs->vector == X86_TRAP_PF) {
 		do_page_fault(regs);
+		return;
+	}
+	if (user_mode(regs) && sig) {
+		arch_irq_enable();
+		force_sig_fault(sig, sig == SIGSEGV || sig == SIGBUS ? 0 : regs->rip, regs,
+				name);
+		return;
+	}
+	if (!user_mode(regs) && fixup_exception(regs))
+		return;
 	die(name ? name : "reserved exception", regs, 0);
 }
 
-/* Called by entry.S with interrupts off, for every vector. */
+/*
+ * Called by entry.S with interrupts off, for every vector. An interrupt
+ * gate keeps the interrupted RFLAGS.AC, which would switch SMAP off: clear
+ * it first (iretq restores it).
+ */
 void do_interrupt(struct pt_regs *regs);
 void do_interrupt(struct pt_regs *regs)
 {
+	clac();
 	if (regs->vector < NR_EXCEPTION_VECTORS)
 		do_exception(regs);
-	do_irq(regs);
+	else
+		do_irq(regs);
 }
 
 /*

@@ -1,12 +1,13 @@
 /*
- * TLB maintenance and switching the kernel page tables (<mm/arch.h>).
+ * TLB maintenance, switching the kernel page tables and switching user
+ * address spaces (<mm/arch.h>).
  * Kernel mappings are global (_PAGE_GLOBAL, CR4.PGE), so a CR3 write alone
  * does not drop them: invlpg does, and so does toggling CR4.PGE.
  *
  * Only the boot CPU runs so far; with more CPUs these must also shoot down
  * the other CPUs' TLBs.
  */
-#include <mm/arch.h>
+#include <mm/mm_types.h>
 #include <asm/processor-flags.h>
 #include <asm/special_insns.h>
 
@@ -53,4 +54,50 @@ bool arch_pud_leaf_supported(void)
 		cached = (edx >> 26) & 1;
 	}
 	return cached;
+}
+
+/* The tables this CPU is using. */
+static phys_addr_t current_pgd_pa(void)
+{
+	return read_cr3() & PTE_ADDR_MASK;
+}
+
+static bool mm_is_loaded(struct mm_struct *mm)
+{
+	return mm && current_pgd_pa() == __pa(mm->pgd);
+}
+
+/*
+ * User pages are not global, so a CR3 write drops them. Without PCIDs an mm
+ * that is not loaded has no translations in this CPU's TLB. With SMP, the
+ * other CPUs that have mm loaded need a shootdown IPI here.
+ */
+void flush_tlb_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	unsigned long addr;
+
+	if (!mm_is_loaded(mm))
+		return;
+	if ((end - start) >> PAGE_SHIFT > FLUSH_TLB_SINGLE_PAGE_CEILING) {
+		write_cr3(current_pgd_pa());
+		return;
+	}
+	for (addr = start & PAGE_MASK; addr < end; addr += PAGE_SIZE)
+		invlpg(addr);
+}
+
+void flush_tlb_mm(struct mm_struct *mm)
+{
+	if (mm_is_loaded(mm))
+		write_cr3(current_pgd_pa());
+}
+
+/* Interrupts off. next NULL or &init_mm: a kernel thread, kernel tables. */
+void switch_mm(struct mm_struct *prev, struct mm_struct *next)
+{
+	phys_addr_t pa = __pa((next ? next : &init_mm)->pgd);
+
+	(void)prev;
+	if (current_pgd_pa() != pa)
+		write_cr3(pa);
 }

@@ -31,5 +31,20 @@
 	dsb	sy
 	.endm
 
+/*
+ * Exception-table entry (<asm/extable.h>): a fault at \from continues at
+ * \to. USER(fixup, insn) emits insn with such an entry.
+ */
+	.macro	_asm_extable, from, to
+	.pushsection	__ex_table, "a"
+	.balign	4
+	.long	(\from - .), (\to - .)
+	.popsection
+	.endm
+
+#define USER(l, x...)			\
+9998:	x;				\
+	_asm_extable 9998b, l
+
 #endif
 #endif

@@ -174,15 +174,26 @@ static inline void set_pte(pte_t *ptep, pte_t pte)
 	__pgtable_sync();
 }
 
+#ifndef HOST_TEST
+/* mm/cache.c: make nr pages from pfn, just written through the D-cache, fetchable. */
+void sync_icache_pages(unsigned long pfn, unsigned int nr);
+#endif
+
 /*
  * Map nr consecutive pfns starting with pte's at ptep[0 .. nr-1].
  * (The contiguous-bit issue makes this set PTE_CONT on aligned blocks.)
+ * Pages that user mode may execute get their instruction-cache view
+ * synchronised first: the kernel wrote them (exec, fork) as data.
  */
 static inline void set_ptes(struct mm_struct *mm, unsigned long addr, pte_t *ptep,
 			    pte_t pte, unsigned int nr)
 {
 	(void)mm;
 	(void)addr;
+#ifndef HOST_TEST
+	if ((pte_val(pte) & (PTE_VALID | PTE_USER | PTE_UXN)) == (PTE_VALID | PTE_USER))
+		sync_icache_pages(pte_pfn(pte), nr);
+#endif
 	for (;;) {
 		WRITE_ONCE(ptep->pte, pte_val(pte));
 		if (--nr == 0)

@@ -28,12 +28,31 @@
 #define SCTLR_ELx_SA SYS_BIT(3)		/* SP alignment check at EL1 */
 #define SCTLR_EL1_SA0 SYS_BIT(4)	/* SP alignment check at EL0 */
 #define SCTLR_ELx_I SYS_BIT(12)		/* instruction cache enable */
+#define SCTLR_EL1_DZE SYS_BIT(14)	/* EL0 may use DC ZVA */
+#define SCTLR_EL1_UCT SYS_BIT(15)	/* EL0 may read CTR_EL0 */
+#define SCTLR_EL1_nTWI SYS_BIT(16)	/* EL0 WFI does not trap */
+#define SCTLR_EL1_nTWE SYS_BIT(18)	/* EL0 WFE does not trap */
 #define SCTLR_ELx_WXN SYS_BIT(19)	/* writable implies XN (kept off) */
+#define SCTLR_EL1_SPAN SYS_BIT(23)	/* 0: exceptions to EL1 set PSTATE.PAN (ARMv8.1) */
+#define SCTLR_EL1_UCI SYS_BIT(26)	/* EL0 may clean/invalidate caches by VA */
 #define SCTLR_EL1_RES1 (SYS_BIT(11) | SYS_BIT(20) | SYS_BIT(22) | SYS_BIT(23) | \
 			SYS_BIT(28) | SYS_BIT(29))
 #define SCTLR_EL1_MMU_OFF SCTLR_EL1_RES1
+/* EL0 gets what Linux gives it: DC ZVA, CTR_EL0, WFI/WFE, cache maintenance. */
 #define SCTLR_EL1_MMU_ON (SCTLR_EL1_RES1 | SCTLR_ELx_M | SCTLR_ELx_C | \
-			  SCTLR_ELx_SA | SCTLR_EL1_SA0 | SCTLR_ELx_I)
+			  SCTLR_ELx_SA | SCTLR_EL1_SA0 | SCTLR_ELx_I |     \
+			  SCTLR_EL1_DZE | SCTLR_EL1_UCT | SCTLR_EL1_nTWI |  \
+			  SCTLR_EL1_nTWE | SCTLR_EL1_UCI)
+
+/* CPACR_EL1.FPEN (bits 21:20) = 0b11: FP/SIMD does not trap at EL0 or EL1. */
+#define CPACR_EL1_FPEN (_AC(3, UL) << 20)
+
+/* ID_AA64MMFR1_EL1.PAN, bits [23:20]: nonzero if PSTATE.PAN exists. */
+#define ID_AA64MMFR1_PAN_SHIFT 20
+#define ID_AA64MMFR1_PAN_MASK 0xf
+
+/* MSR PAN, #1 (ARMv8.1), spelled as its encoding for ARMv8.0 assemblers. */
+#define SET_PSTATE_PAN_1 ".inst 0xd500419f"
 
 /*
  * TCR_EL1, translation control (D19.2.139):
@@ -61,6 +80,9 @@
 #define TCR_EL1_INIT (TCR_T0SZ(TCR_VA_BITS) | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | \
 		      TCR_SH0_INNER | TCR_TG0_4K | TCR_T1SZ(TCR_VA_BITS) |      \
 		      TCR_IRGN1_WBWA | TCR_ORGN1_WBWA | TCR_SH1_INNER | TCR_TG1_4K)
+
+/* TTBR0_EL1 / TTBR1_EL1: table address, ASID in bits [63:48] (TCR.A1 picks which). */
+#define TTBR_ASID(asid) ((_AC(0, UL) + (asid)) << 48)
 
 /* ID_AA64MMFR0_EL1.PARange, bits [3:0]: supported physical address size. */
 #define ID_AA64MMFR0_PARANGE_MASK 0xf
@@ -104,6 +126,9 @@
 /* DAIFSet/DAIFClr immediates: one bit per mask, D=8 A=4 I=2 F=1. */
 #define DAIF_IRQ_IMM 2
 #define DAIF_ALL_IMM 0xf
+
+/* CNTKCTL_EL1: EL0 may read the virtual counter CNTVCT_EL0 (as on Linux). */
+#define CNTKCTL_EL0VCTEN SYS_BIT(1)
 
 /* CNTV_CTL_EL0, virtual timer control. */
 #define CNTV_CTL_ENABLE SYS_BIT(0)

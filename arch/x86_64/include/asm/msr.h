@@ -6,6 +6,12 @@
 
 #define MSR_IA32_APICBASE 0x0000001b	/* local APIC base and enable */
 #define MSR_EFER 0xc0000080		/* extended feature enables */
+#define MSR_STAR 0xc0000081		/* syscall/sysret segment selectors */
+#define MSR_LSTAR 0xc0000082		/* 64-bit syscall entry point */
+#define MSR_SYSCALL_MASK 0xc0000084	/* RFLAGS bits syscall clears */
+#define MSR_FS_BASE 0xc0000100		/* FS base: user TLS */
+#define MSR_GS_BASE 0xc0000101		/* GS base: kernel per-CPU in kernel mode */
+#define MSR_KERNEL_GS_BASE 0xc0000102	/* the other GS base, swapped in by swapgs */
 
 #ifndef __ASSEMBLY__
 #include <kernel/types.h>

@@ -1,0 +1,156 @@
+/*
+ * Small system calls: identity, time, sleeping, uname and power-off.
+ */
+#include <kernel/arch.h>
+#include <kernel/errno.h>
+#include <kernel/sched.h>
+#include <kernel/string.h>
+#include <kernel/syscalls.h>
+#include <kernel/time.h>
+
+struct timespec {
+	long tv_sec;
+	long tv_nsec;
+};
+
+#define NSEC_PER_SEC 1000000000L
+#define CLOCK_REALTIME 0
+#define CLOCK_MONOTONIC 1
+#define CLOCK_PROCESS_CPUTIME_ID 2
+#define CLOCK_THREAD_CPUTIME_ID 3
+#define CLOCK_MONOTONIC_RAW 4
+#define CLOCK_REALTIME_COARSE 5
+#define CLOCK_MONOTONIC_COARSE 6
+#define CLOCK_BOOTTIME 7
+
+long sys_getpid(void)
+{
+	return current->tgid;
+}
+
+long sys_gettid(void)
+{
+	return current->pid;
+}
+
+long sys_getppid(void)
+{
+	struct task_struct *p = current->parent;
+
+	return p ? p->tgid : 0;
+}
+
+long sys_sched_yield(void)
+{
+	schedule();
+	return 0;
+}
+
+long sys_set_tid_address(int __user *tidptr)
+{
+	current->clear_child_tid = (unsigned long)tidptr;
+	return current->pid;
+}
+
+long sys_clock_gettime(int clock, struct timespec __user *tp)
+{
+	struct timespec ts;
+	u64 ns;
+
+	switch (clock) {
+	case CLOCK_REALTIME:	/* no RTC yet: time since boot */
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_REALTIME_COARSE:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
+		ns = arch_clock_ns();
+		break;
+	case CLOCK_PROCESS_CPUTIME_ID:
+	case CLOCK_THREAD_CPUTIME_ID:
+		ns = (current->utime + current->stime) * (NSEC_PER_SEC / HZ);
+		break;
+	default:
+		return -EINVAL;
+	}
+	ts.tv_sec = (long)(ns / NSEC_PER_SEC);
+	ts.tv_nsec = (long)(ns % NSEC_PER_SEC);
+	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem)
+{
+	struct timespec ts;
+	u64 ns, ticks;
+	long left;
+
+	if (copy_from_user(&ts, req, sizeof(ts)))
+		return -EFAULT;
+	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
+		return -EINVAL;
+	ns = (u64)ts.tv_sec * NSEC_PER_SEC + (u64)ts.tv_nsec;
+	/* +1: the current tick is already partly over. */
+	ticks = DIV_ROUND_UP(ns, NSEC_PER_SEC / HZ) + 1;
+	if ((u64)ts.tv_sec > (1ULL << 40))
+		ticks = 1ULL << 50;	/* forever, in practice */
+	left = schedule_timeout((long)ticks);
+	if (left && signal_pending_current()) {
+		if (rem) {
+			ts.tv_sec = left / HZ;
+			ts.tv_nsec = (left % HZ) * (NSEC_PER_SEC / HZ);
+			if (copy_to_user(rem, &ts, sizeof(ts)))
+				return -EFAULT;
+		}
+		return -EINTR;
+	}
+	return 0;
+}
+
+struct utsname {
+	char sysname[65];
+	char nodename[65];
+	char release[65];
+	char version[65];
+	char machine[65];
+	char domainname[65];
+};
+
+long sys_uname(struct utsname __user *buf)
+{
+	static const struct utsname u = {
+		.sysname = "Linux",	/* the ABI we implement, as programs check */
+		.nodename = "mmkernel",
+		.release = "6.1.0-mmkernel",
+		.version = "#1 SMP",
+		.machine = UTS_MACHINE,
+		.domainname = "(none)",
+	};
+
+	return copy_to_user(buf, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+#define LINUX_REBOOT_MAGIC1 0xfee1dead
+#define LINUX_REBOOT_MAGIC2 672274793
+#define LINUX_REBOOT_MAGIC2A 85072278
+#define LINUX_REBOOT_MAGIC2B 369367448
+#define LINUX_REBOOT_MAGIC2C 537993216
+#define LINUX_REBOOT_CMD_RESTART 0x01234567
+#define LINUX_REBOOT_CMD_HALT 0xCDEF0123
+#define LINUX_REBOOT_CMD_POWER_OFF 0x4321FEDC
+
+long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg)
+{
+	(void)arg;
+	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
+	    (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != LINUX_REBOOT_MAGIC2A &&
+	     magic2 != LINUX_REBOOT_MAGIC2B && magic2 != LINUX_REBOOT_MAGIC2C))
+		return -EINVAL;
+	switch (cmd) {
+	case LINUX_REBOOT_CMD_POWER_OFF:
+	case LINUX_REBOOT_CMD_HALT:
+	case LINUX_REBOOT_CMD_RESTART:	/* QEMU runs end here too */
+		arch_poweroff(0);
+	default:
+		return -EINVAL;
+	}
+}

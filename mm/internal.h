@@ -1,0 +1,67 @@
+/*
+ * What mm/mmap.c and mm/memory.c share and nobody else uses: the anon page
+ * counters, the mmu_gather that frees unmapped pages only after the TLB
+ * flush, and the page-level halves of munmap, exit and fork.
+ */
+#ifndef MM_INTERNAL_H
+#define MM_INTERNAL_H
+
+#include <mm/page.h>
+
+#include "vma.h"
+
+/* Anonymous pages mapped by all address spaces (/proc/meminfo AnonPages). */
+extern unsigned long nr_anon_pages_total;
+
+/* Account nr pages mapped (+) or unmapped (-) in mm. page_table_lock held. */
+static inline void add_anon_pages(struct mm_struct *mm, long nr)
+{
+	mm->nr_anon_pages += nr;
+	__atomic_fetch_add(&nr_anon_pages_total, nr, __ATOMIC_RELAXED);
+}
+
+/*
+ * Pages unmapped but not yet freed: another CPU may still reach them
+ * through a stale TLB entry until the flush, so they are put only after
+ * flush_tlb_range() (mm-semantics.md 6). Linux's struct mmu_gather.
+ */
+#define MMU_GATHER_BATCH 32
+
+struct mmu_gather {
+	struct mm_struct *mm;
+	unsigned long start, end;	/* range to flush; start >= end: none */
+	unsigned int nr;
+	struct {
+		struct folio *folio;
+		unsigned int nr_refs;	/* references to drop (pages unmapped) */
+	} pending[MMU_GATHER_BATCH];
+};
+
+void tlb_gather_mmu(struct mmu_gather *tlb, struct mm_struct *mm);
+/* Flush what was gathered, then put the pages. Any locks may be held. */
+void tlb_finish_mmu(struct mmu_gather *tlb);
+
+/*
+ * Unmap every page in [start, end) of mm's VMAs, free the page tables that
+ * become empty, flush the TLB and free the pages. The VMAs themselves are
+ * left alone. mmap_lock held for writing (or mm unused, at exit); takes
+ * page_table_lock.
+ */
+void unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end);
+
+/*
+ * Remove [start, start + len) (page aligned) from mm: split the VMAs at the
+ * edges, free the pages and tables, drop the VMAs inside. mmap_lock held
+ * for writing. Returns 0 (also when nothing was mapped) or -ENOMEM.
+ * (mm/mmap.c)
+ */
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+
+/*
+ * fork: give dst_vma (a copy of src_vma in a new, unshared mm) its own copy
+ * of every page src_vma maps. Both mmap_locks held for writing. Returns 0
+ * or -ENOMEM (what was copied stays mapped; mmput() frees it).
+ */
+int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
+
+#endif
