@@ -191,7 +191,8 @@ static int load_elf(struct file *f, struct mm_struct **mmp, struct elf64_ehdr *e
 	if (memcmp(eh->e_ident, "\177ELF", 4) || eh->e_ident[4] != ELFCLASS64 ||
 	    eh->e_ident[5] != ELFDATA2LSB || eh->e_type != ET_EXEC ||
 	    eh->e_machine != ELF_MACHINE || eh->e_phentsize != sizeof(*ph) ||
-	    eh->e_phnum == 0 || eh->e_phnum > 64)
+	    eh->e_phnum == 0 || eh->e_phnum > 64 ||
+	    eh->e_entry < MMAP_MIN_ADDR || eh->e_entry >= MMAP_BASE)
 		return -ENOEXEC;
 	ph = kmalloc(eh->e_phnum * sizeof(*ph), GFP_KERNEL);
 	if (!ph)
@@ -323,10 +324,10 @@ static int do_execve(const char *path, struct exec_args *a)
 
 	/* Point of no return: the old program is gone from here on. */
 	old = t->mm;
-	flags = arch_irq_save();
+	spin_lock_irqsave(&tasklist_lock, flags);	/* /proc reads t->mm under it */
 	t->mm = t->active_mm = mm;
 	switch_mm(old ? old : &init_mm, mm);
-	arch_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (old)
 		mmput(old);
 	t->flags &= ~PF_KTHREAD;

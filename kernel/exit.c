@@ -59,12 +59,13 @@ void do_exit(int status)
 
 	t->flags |= PF_EXITING;
 	if (mm) {
-		/* Leave the address space before it is torn down. */
-		arch_irq_disable();
+		/* Leave the address space before it is torn down; /proc looks
+		 * at t->mm under tasklist_lock. */
+		spin_lock_irqsave(&tasklist_lock, flags);
 		t->mm = NULL;
 		t->active_mm = &init_mm;
 		switch_mm(mm, &init_mm);
-		arch_irq_enable();
+		spin_unlock_irqrestore(&tasklist_lock, flags);
 		mmput(mm);
 	}
 	if (t->files) {

@@ -13,36 +13,6 @@
 #include <asm/syscall.h>
 #include <asm/unistd.h>
 
-/*
- * While the file, memory and arch calls are being written, a missing one
- * links as a NULL entry: -ENOSYS. (Weak references, removed once all exist.)
- */
-#pragma weak sys_read
-#pragma weak sys_write
-#pragma weak sys_pread64
-#pragma weak sys_pwrite64
-#pragma weak sys_openat
-#pragma weak sys_open
-#pragma weak sys_close
-#pragma weak sys_lseek
-#pragma weak sys_fstat
-#pragma weak sys_newfstatat
-#pragma weak sys_getdents64
-#pragma weak sys_dup
-#pragma weak sys_dup2
-#pragma weak sys_dup3
-#pragma weak sys_pipe
-#pragma weak sys_pipe2
-#pragma weak sys_ioctl
-#pragma weak sys_mkdirat
-#pragma weak sys_unlinkat
-#pragma weak sys_getcwd
-#pragma weak sys_chdir
-#pragma weak sys_mmap
-#pragma weak sys_munmap
-#pragma weak sys_brk
-#pragma weak sys_arch_prctl
-
 typedef long (*syscall_fn_t)(unsigned long, unsigned long, unsigned long,
 			     unsigned long, unsigned long, unsigned long);
 

@@ -14,7 +14,6 @@
  * memory exists so far; pages come on first touch (mm/memory.c).
  */
 #include <kernel/errno.h>
-#include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/syscalls.h>
 #include <kernel/vfs.h>

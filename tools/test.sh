@@ -109,6 +109,8 @@ for arch in x86_64 arm64; do
 	expect $arch console-input "cannot run /bin/nonexistent" "kmon> " "free blocks per order" "timer ticks"
 
 	if [ $arch = x86_64 ]; then
+		boot x86_64 smap "selftest=x86_smap_stray_user_access_oops" 2 ""
+		expect x86_64 smap "Oops:" "SMAP"
 		if make -s ARCH=x86_64 iso CMDLINE="selftest" >"$LOGS/x86_64-iso.log" 2>&1; then
 			X86_BOOT=iso boot x86_64 grub "" 0 ""
 			expect x86_64 grub "via multiboot2" "Memory: " "# selftest:"

@@ -168,7 +168,8 @@ struct files_struct *dup_files(struct files_struct *old); /* fork copy */
 void put_files(struct files_struct *files);	/* drop a reference; close all at zero */
 void close_on_exec(struct files_struct *files);
 /* Install f at the lowest free descriptor of the current task (takes over
- * the caller's reference); returns the descriptor or -EMFILE. */
+ * the caller's reference); returns the descriptor, or -EMFILE and the
+ * reference stays with the caller. */
 int fd_install_lowest(struct file *f, unsigned int flags);
 /* The file at fd of the current task, with a reference; NULL if none. */
 struct file *fget(int fd);

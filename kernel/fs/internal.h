@@ -27,12 +27,14 @@ int path_lookup_at(struct inode *base, const char *path, struct inode **out);
  * then points to that component or is NULL). */
 int path_parent_at(struct inode *base, const char *path, struct inode **dir,
 		   const char **last, size_t *len);
-/* Open (with O_CREAT / O_EXCL / O_TRUNC / O_DIRECTORY) path from base. */
+/* Open (with O_CREAT / O_EXCL / O_TRUNC / O_DIRECTORY) path from base.
+ * These return 0 or -errno, like everything below. */
 int vfs_open_at(struct inode *base, const char *path, unsigned int flags, umode_t mode,
 		struct file **out);
 int vfs_mkdir_at(struct inode *base, const char *path, umode_t mode);
 int vfs_mknod_at(struct inode *base, const char *path, umode_t mode, u32 rdev);
-/* The current task's working directory (referenced); root if none. */
+/* The current task's working directory (referenced), or NULL for a task
+ * without files (lookups then start at the root). */
 struct fs_cwd *get_cwd(void);
 void put_cwd(struct fs_cwd *cwd);
 struct fs_cwd *make_cwd(struct inode *inode, const char *path);
