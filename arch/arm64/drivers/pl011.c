@@ -33,11 +33,17 @@ static void pl011_start_rx(void *base)
 	writel(readl(base + UART_IMSC) | UART_INT_RX | UART_INT_RT, base + UART_IMSC);
 }
 
+/*
+ * Clear the interrupt first, then drain: a byte that arrives after the last
+ * read raises it again. (Draining first would let a byte that lands between
+ * the last read and the clear lose its interrupt; once the FIFO then fills,
+ * no byte ever interrupts again.)
+ */
 static void pl011_rx_irq(void *base)
 {
+	writel(UART_INT_RX | UART_INT_RT, base + UART_ICR);
 	while (!(readl(base + UART_FR) & UART_FR_RXFE))
 		console_rx_char((char)(readl(base + UART_DR) & UART_DR_DATA));
-	writel(UART_INT_RX | UART_INT_RT, base + UART_ICR);
 	console_rx_notify();
 }
 
