@@ -48,6 +48,9 @@ struct mm_struct {
 	unsigned long start_stack;
 	unsigned long mmap_base;	/* mmap searches down from here */
 	unsigned long nr_anon_pages;	/* resident anonymous pages */
+	u64 cpu_mask;			/* CPUs that may hold TLB entries of
+					 * this mm (set by switch_mm; a
+					 * cpumask_t, include/kernel/smp.h) */
 };
 
 extern struct mm_struct init_mm;
