@@ -5,7 +5,11 @@ ARCH ?= x86_64
 MEM ?= 512M
 SMP ?= 2
 CMDLINE ?=
-BUILD := build/$(ARCH)
+# DEBUG=1 (the default: make run, make test): lock debugging
+# (-DCONFIG_DEBUG_LOCKS, kernel/lockdep.c), built in build/<arch>.
+# DEBUG=0 (make bench): without it, in build/<arch>-nodebug.
+DEBUG ?= 1
+BUILD := build/$(ARCH)$(if $(filter 0,$(DEBUG)),-nodebug)
 Q := @
 
 ifeq ($(ARCH),x86_64)
@@ -28,6 +32,7 @@ CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-pie \
 	-fno-stack-protector -fno-common -fno-builtin -nostdinc \
 	-isystem $(shell $(CC) -print-file-name=include) \
 	-Iinclude -Iarch/$(ARCH)/include $(ARCH_CFLAGS) -MMD -MP
+CFLAGS += $(if $(filter 1,$(DEBUG)),-DCONFIG_DEBUG_LOCKS)
 ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
 LDFLAGS := -nostdlib -n -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments \
 	-T arch/$(ARCH)/kernel.ld
@@ -88,8 +93,29 @@ gdb: deps kernel initramfs
 test: deps
 	$(Q)tools/test.sh
 
+# Raspberry Pi 4 SD card image, build/arm64/rpi4-sdcard.img (issue 6:
+# tools/mk-rpi4-sdcard.sh, docs/rpi4.md). Always the arm64 build.
+.PHONY: rpi4-sdcard
+rpi4-sdcard: deps
+	$(Q)$(MAKE) -s ARCH=arm64 kernel initramfs
+	$(Q)tools/mk-rpi4-sdcard.sh
+
 test-host:
 	$(Q)$(MAKE) -s -C tools/testing run
+
+# `make bench` (threads-user engineer): every benchmark /bin/b_* (user/bench/)
+# through /bin/benchall on QEMU with BENCH_SMP=4 CPUs and BENCH_MEM=1G, the
+# kernel built with DEBUG=0; the output also goes to build/<arch>-nodebug/bench.log.
+BENCH_SMP ?= 4
+BENCH_MEM ?= 1G
+BENCH_BUILD := build/$(ARCH)-nodebug
+.PHONY: bench
+bench: deps
+	$(Q)$(MAKE) -s ARCH=$(ARCH) DEBUG=0 kernel initramfs
+	$(Q){ ARCH=$(ARCH) MEM=$(BENCH_MEM) SMP=$(BENCH_SMP) BUILD=$(BENCH_BUILD) timeout 1800 \
+		tools/qemu.sh test "init=/bin/benchall" </dev/null; \
+		echo $$? >$(BENCH_BUILD)/bench.status; } | tee $(BENCH_BUILD)/bench.log; \
+		exit $$(cat $(BENCH_BUILD)/bench.status)
 
 clean:
 	rm -rf build

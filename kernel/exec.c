@@ -321,6 +321,11 @@ static int do_execve(const char *path, struct exec_args *a)
 	fput(f);
 	if (err)
 		return err;
+	err = de_thread();	/* the other threads of the group exit first */
+	if (err) {
+		mmput(mm);
+		return err;
+	}
 
 	/* Point of no return: the old program is gone from here on. */
 	old = t->mm;

@@ -3,6 +3,10 @@
  * semaphores. All are built on wait queues, whose spinlock orders a
  * sleeper's "queue myself, set my state, re-check" against a waker's
  * "make the condition true, wake everyone queued".
+ *
+ * Everything that may sleep here calls might_sleep() first, so lock
+ * debugging catches a sleep under a spinlock even when the lock happens
+ * to be free.
  */
 #include <kernel/mutex.h>
 #include <kernel/printk.h>
@@ -10,7 +14,7 @@
 
 void init_waitqueue_head(struct wait_queue_head *wq)
 {
-	spin_lock_init(&wq->lock, "waitqueue");
+	spin_lock_init_rank(&wq->lock, "waitqueue", LOCK_RANK_WAITQUEUE);
 	INIT_LIST_HEAD(&wq->head);
 }
 
@@ -18,6 +22,7 @@ void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, int
 {
 	unsigned long flags;
 
+	might_sleep();
 	w->task = current;
 	spin_lock_irqsave(&wq->lock, flags);
 	if (!w->entry.next)		/* not queued yet (entry starts zeroed) */
@@ -72,6 +77,7 @@ bool mutex_trylock(struct mutex *m)
 
 void mutex_lock(struct mutex *m)
 {
+	might_sleep();
 	if (m->owner == current)
 		panic("mutex_lock: recursive locking by %s[%d]\n", current->comm, current->pid);
 	wait_event(m->wq, mutex_trylock(m));
@@ -122,11 +128,13 @@ static bool down_write_trylock(struct rw_semaphore *s)
 
 void down_read(struct rw_semaphore *s)
 {
+	might_sleep();
 	wait_event(s->wq, down_read_trylock(s));
 }
 
 void down_write(struct rw_semaphore *s)
 {
+	might_sleep();
 	wait_event(s->wq, down_write_trylock(s));
 }
 

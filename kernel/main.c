@@ -5,6 +5,7 @@
  *     -> sched_init     the boot context becomes CPU 0's idle task
  *     -> mm_init        memory manager, final kernel page tables
  *     -> arch_late_init devices, trap tables, timer
+ *     -> smp_init       start the other CPUs (they idle until there is work)
  *     -> banner         memory size and free pages
  *     -> vfs_init       root ramfs, /dev, /proc, /sys; unpack the initramfs
  *     -> first task:    self-tests ("selftest[=NAME]" on the command line,
@@ -18,6 +19,7 @@
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/selftest.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
 #include <kernel/vfs.h>
 #include <mm/mm.h>
@@ -90,6 +92,7 @@ void start_kernel(struct boot_info *bi)
 	printk("command line: %s\n", bi->cmdline);
 	mm_init(bi);
 	arch_late_init(bi);
+	smp_init();
 
 	printk("Memory: %llu MiB RAM, %lu pages free (%lu KiB), %lu pages managed\n",
 	       (unsigned long long)(mm_total_ram() >> 20), nr_free_pages(),

@@ -10,13 +10,23 @@
  *
  * Sleeping: set current->state to a sleeping state, then schedule();
  * wake_up_process() makes it runnable again. schedule_timeout() adds a
- * deadline in jiffies, checked by the tick.
+ * deadline in jiffies, checked by CPU 0's tick.
+ *
+ * Several CPUs: any CPU runs any queued task. A task made runnable while
+ * some CPU idles gets that CPU an IPI_RESCHEDULE (idle CPUs sit in
+ * arch_wait_for_interrupt()). A task being woken while it still switches
+ * out on another CPU (on_cpu) is not queued by the waker: its own
+ * schedule() sees it runnable, or rq_lock, held until the switch is over,
+ * makes the waker wait until on_cpu is false. So no task runs on two CPUs.
  */
 #include <kernel/arch.h>
+#include <kernel/errno.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
+#include <kernel/uaccess.h>
 #include <mm/mmap.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
@@ -26,15 +36,15 @@
 struct cpu cpus[NR_CPUS];
 int nr_cpus_online = 1;
 LIST_HEAD(task_list);
-DEFINE_SPINLOCK(tasklist_lock);
+DEFINE_SPINLOCK_RANK(tasklist_lock, LOCK_RANK_TASKLIST);
 
-static DEFINE_SPINLOCK(rq_lock);
+static DEFINE_SPINLOCK_RANK(rq_lock, LOCK_RANK_RQ);
 static LIST_HEAD(runqueue);
 static struct task_struct boot_idle;	/* CPU 0's idle task: the boot context */
 static int next_pid = 1;
 
 /* Tasks in schedule_timeout(), woken by the tick at their deadline. */
-static DEFINE_SPINLOCK(sleep_lock);
+static DEFINE_SPINLOCK_RANK(sleep_lock, LOCK_RANK_WAITQUEUE);
 static LIST_HEAD(sleepers);
 struct sleeper {
 	struct list_head list;
@@ -49,6 +59,9 @@ static void init_task_common(struct task_struct *t, const char *name)
 	INIT_LIST_HEAD(&t->children);
 	INIT_LIST_HEAD(&t->run_list);
 	init_waitqueue_head(&t->child_wait);
+	t->group_leader = t;
+	INIT_LIST_HEAD(&t->thread_head);
+	list_add(&t->thread_node, &t->thread_head);
 	t->active_mm = &init_mm;
 	t->start_time = jiffies;
 }
@@ -64,6 +77,7 @@ void sched_init(void)
 	boot_idle.on_cpu = true;
 	c->curr = c->idle = &boot_idle;
 	arch_cpu_set_percpu(c);
+	lockdep_init();
 }
 
 static int alloc_pid(void)
@@ -95,16 +109,21 @@ void free_task(struct task_struct *t)
 	kfree(t);
 }
 
-/* Make t visible in the task list with a fresh pid. */
+/* Make t visible in the task list with a fresh pid. tasklist_lock held. */
+void __publish_task(struct task_struct *t)
+{
+	t->pid = alloc_pid();
+	if (!t->tgid)
+		t->tgid = t->pid;
+	list_add_tail(&t->tasks, &task_list);
+}
+
 void publish_task(struct task_struct *t)
 {
 	unsigned long flags;
 
-	t->pid = alloc_pid();
-	if (!t->tgid)
-		t->tgid = t->pid;
 	spin_lock_irqsave(&tasklist_lock, flags);
-	list_add_tail(&t->tasks, &task_list);
+	__publish_task(t);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
@@ -140,6 +159,32 @@ static void enqueue(struct task_struct *t)
 	}
 }
 
+/*
+ * A task was queued: get an idle CPU to run it (this one if it idles: its
+ * idle loop looks at the queue after the interrupt or call that woke it).
+ * rq_lock held, so cpus[].curr is stable.
+ */
+static void kick_idle_cpu(void)
+{
+	struct cpu *self = this_cpu();
+	int i;
+
+	if (self->curr == self->idle) {
+		self->need_resched = true;
+		return;
+	}
+	for (i = 0; i < NR_CPUS; i++) {
+		struct cpu *c = &cpus[i];
+
+		if (c == self || !(READ_ONCE(cpu_online_mask) & cpumask_of(i)))
+			continue;
+		if (c->curr == c->idle && !READ_ONCE(c->need_resched)) {
+			smp_send_reschedule(i);
+			return;
+		}
+	}
+}
+
 void wake_up_process(struct task_struct *t)
 {
 	unsigned long flags;
@@ -148,8 +193,10 @@ void wake_up_process(struct task_struct *t)
 	if (t->state == TASK_INTERRUPTIBLE || t->state == TASK_UNINTERRUPTIBLE) {
 		t->state = TASK_RUNNING;
 		/* A task still on its CPU is requeued by its own schedule(). */
-		if (!t->on_cpu)
+		if (!t->on_cpu) {
 			enqueue(t);
+			kick_idle_cpu();
+		}
 	}
 	spin_unlock_irqrestore(&rq_lock, flags);
 }
@@ -167,16 +214,29 @@ static void finish_switch(struct task_struct *prev)
 
 void schedule_tail(struct task_struct *prev)
 {
+	struct task_struct *t = current;
+
 	finish_switch(prev);
 	arch_irq_enable();
+	if (t->set_child_tid) {
+		int __user *tidp = (int __user *)t->set_child_tid;
+
+		t->set_child_tid = 0;
+		/* Linux ignores a fault here too: the thread runs anyway. */
+		(void)put_user(t->pid, tidp);
+	}
 }
 
 void schedule(void)
 {
-	unsigned long flags = arch_irq_save();
-	struct cpu *c = this_cpu();
-	struct task_struct *prev = c->curr, *next;
+	unsigned long flags;
+	struct cpu *c;
+	struct task_struct *prev, *next;
 
+	lockdep_assert_no_spinlocks("schedule()");
+	flags = arch_irq_save();
+	c = this_cpu();
+	prev = c->curr;
 	spin_lock(&rq_lock);
 	c->need_resched = false;
 	if (prev->state == TASK_RUNNING && prev != c->idle)
@@ -247,13 +307,18 @@ void scheduler_tick(void)
 
 long schedule_timeout(long ticks)
 {
+	current->state = TASK_INTERRUPTIBLE;
+	return __schedule_timeout(ticks);
+}
+
+long __schedule_timeout(long ticks)
+{
 	struct sleeper s = { { NULL, NULL }, current, jiffies + (u64)ticks };
 	unsigned long flags;
 	long left;
 
 	spin_lock_irqsave(&sleep_lock, flags);
 	list_add_tail(&s.list, &sleepers);
-	current->state = TASK_INTERRUPTIBLE;
 	spin_unlock_irqrestore(&sleep_lock, flags);
 	schedule();
 	spin_lock_irqsave(&sleep_lock, flags);
@@ -265,7 +330,7 @@ long schedule_timeout(long ticks)
 	return left > 0 ? left : 0;
 }
 
-/* What the boot CPU does once it has started the first task. */
+/* What every CPU does when it has nothing else to run (its idle task). */
 void __noreturn cpu_idle(void)
 {
 	for (;;) {

@@ -3,6 +3,12 @@
  * is SIG_DFL terminates the process (SIGCHLD, SIGURG, SIGWINCH and SIGCONT
  * are ignored), SIG_IGN drops it. User handlers are not supported yet:
  * rt_sigaction refuses them with -EINVAL.
+ *
+ * Threads: each has its own pending and blocked sets; actions are the
+ * group's (rt_sigaction sets them in every thread). kill() picks a thread
+ * of the group that does not block the signal; a thread that takes a
+ * terminating signal ends the whole group (do_group_exit). tkill/tgkill
+ * aim at one thread.
  */
 #include <kernel/errno.h>
 #include <kernel/printk.h>
@@ -81,6 +87,26 @@ void do_signal(struct pt_regs *regs)
 	}
 }
 
+/*
+ * A process-directed signal to leader's group: to the first thread that
+ * does not block it, else left pending on the first thread. 0, or -ESRCH
+ * if every thread has exited. tasklist_lock held.
+ */
+static int group_send_sig(struct task_struct *leader, int sig)
+{
+	struct task_struct *t;
+
+	if (list_empty(&leader->thread_head))
+		return -ESRCH;
+	if (!sig)
+		return 0;
+	list_for_each_entry(t, &leader->thread_head, thread_node)
+		if (sig == SIGKILL || !(t->sig.blocked & sigmask(sig)))
+			return send_signal(t, sig);
+	return send_signal(list_first_entry(&leader->thread_head, struct task_struct,
+					    thread_node), sig);
+}
+
 long sys_kill(int pid, int sig)
 {
 	struct task_struct *t;
@@ -93,14 +119,44 @@ long sys_kill(int pid, int sig)
 		pid = current->tgid;	/* no process groups yet: the caller */
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(t, &task_list, tasks) {
-		if (t->flags & PF_KTHREAD || t->state >= TASK_ZOMBIE || t->pid != t->tgid)
+		if (t->flags & PF_KTHREAD || t->pid != t->tgid || list_empty(&t->thread_head))
 			continue;
-		if (pid == -1 ? (t->pid == 1 || t == current) : t->tgid != pid)
+		if (pid == -1 ? (t->pid == 1 || t->tgid == current->tgid) : t->tgid != pid)
 			continue;
-		err = sig ? send_signal(t, sig) : 0;
+		err = group_send_sig(t, sig);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return err;
+}
+
+/* tkill/tgkill: sig to thread tid (of group tgid, if tgid > 0). */
+static long do_tkill(int tgid, int tid, int sig)
+{
+	struct task_struct *t;
+	unsigned long flags;
+	long err = -ESRCH;
+
+	if (tid <= 0 || sig < 0 || sig > NSIG)
+		return -EINVAL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	t = find_task_by_pid(tid);
+	if (t && !(t->flags & PF_KTHREAD) && t->state < TASK_ZOMBIE &&
+	    (tgid <= 0 || t->tgid == tgid))
+		err = sig ? send_signal(t, sig) : 0;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return err;
+}
+
+long sys_tkill(int tid, int sig)
+{
+	return do_tkill(0, tid, sig);
+}
+
+long sys_tgkill(int tgid, int tid, int sig)
+{
+	if (tgid <= 0)
+		return -EINVAL;
+	return do_tkill(tgid, tid, sig);
 }
 
 /* struct sigaction as the kernel sees it on x86-64 and arm64. */
@@ -132,9 +188,16 @@ long sys_rt_sigaction(int sig, const void __user *act, void __user *oact, size_t
 			return -EFAULT;
 	}
 	if (act) {
-		current->sig.action[sig - 1] = k.handler;
-		if (k.handler == SIG_IGN)
-			__atomic_fetch_and(&current->sig.pending, ~sigmask(sig), __ATOMIC_RELAXED);
+		struct task_struct *t;
+		unsigned long flags;
+
+		spin_lock_irqsave(&tasklist_lock, flags);
+		list_for_each_entry(t, &current->group_leader->thread_head, thread_node) {
+			t->sig.action[sig - 1] = k.handler;
+			if (k.handler == SIG_IGN)
+				__atomic_fetch_and(&t->sig.pending, ~sigmask(sig), __ATOMIC_RELAXED);
+		}
+		spin_unlock_irqrestore(&tasklist_lock, flags);
 	}
 	return 0;
 }

@@ -8,12 +8,6 @@
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
 
-struct timespec {
-	long tv_sec;
-	long tv_nsec;
-};
-
-#define NSEC_PER_SEC 1000000000L
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
 #define CLOCK_PROCESS_CPUTIME_ID 2
@@ -78,30 +72,38 @@ long sys_clock_gettime(int clock, struct timespec __user *tp)
 	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
+/*
+ * Sleep until the clock (not the tick count, whose rate is only as good as
+ * the timer calibration) has passed the deadline, in tick-sized naps.
+ */
 long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem)
 {
+	const u64 tick_ns = NSEC_PER_SEC / HZ;
 	struct timespec ts;
-	u64 ns, ticks;
-	long left;
+	u64 ns, deadline, now;
 
 	if (copy_from_user(&ts, req, sizeof(ts)))
 		return -EFAULT;
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
 		return -EINVAL;
+	if ((u64)ts.tv_sec > (1ULL << 32))
+		ts.tv_sec = 1L << 32;	/* over a century: forever, in practice */
 	ns = (u64)ts.tv_sec * NSEC_PER_SEC + (u64)ts.tv_nsec;
-	/* +1: the current tick is already partly over. */
-	ticks = DIV_ROUND_UP(ns, NSEC_PER_SEC / HZ) + 1;
-	if ((u64)ts.tv_sec > (1ULL << 40))
-		ticks = 1ULL << 50;	/* forever, in practice */
-	left = schedule_timeout((long)ticks);
-	if (left && signal_pending_current()) {
-		if (rem) {
-			ts.tv_sec = left / HZ;
-			ts.tv_nsec = (left % HZ) * (NSEC_PER_SEC / HZ);
-			if (copy_to_user(rem, &ts, sizeof(ts)))
-				return -EFAULT;
+	deadline = arch_clock_ns() + ns;
+	while ((now = arch_clock_ns()) < deadline) {
+		schedule_timeout((long)DIV_ROUND_UP(deadline - now, tick_ns));
+		if (signal_pending_current()) {
+			now = arch_clock_ns();
+			if (now >= deadline)
+				break;
+			if (rem) {
+				ts.tv_sec = (long)((deadline - now) / NSEC_PER_SEC);
+				ts.tv_nsec = (long)((deadline - now) % NSEC_PER_SEC);
+				if (copy_to_user(rem, &ts, sizeof(ts)))
+					return -EFAULT;
+			}
+			return -EINTR;
 		}
-		return -EINTR;
 	}
 	return 0;
 }

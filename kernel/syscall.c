@@ -33,6 +33,7 @@ static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
 	SYSCALL(__NR_dup, sys_dup)
 	SYSCALL(__NR_dup3, sys_dup3)
 	SYSCALL(__NR_pipe2, sys_pipe2)
+	SYSCALL(__NR_vmsplice, sys_vmsplice)
 	SYSCALL(__NR_ioctl, sys_ioctl)
 	SYSCALL(__NR_mkdirat, sys_mkdirat)
 	SYSCALL(__NR_unlinkat, sys_unlinkat)
@@ -41,6 +42,9 @@ static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
 	SYSCALL(__NR_mmap, sys_mmap)
 	SYSCALL(__NR_munmap, sys_munmap)
 	SYSCALL(__NR_brk, sys_brk)
+	SYSCALL(__NR_mprotect, sys_mprotect)
+	SYSCALL(__NR_mremap, sys_mremap)
+	SYSCALL(__NR_madvise, sys_madvise)
 	SYSCALL(__NR_exit, sys_exit)
 	SYSCALL(__NR_exit_group, sys_exit_group)
 	SYSCALL(__NR_wait4, sys_wait4)
@@ -55,7 +59,14 @@ static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
 	SYSCALL(__NR_rt_sigaction, sys_rt_sigaction)
 	SYSCALL(__NR_rt_sigprocmask, sys_rt_sigprocmask)
 	SYSCALL(__NR_execve, sys_execve)
+#ifdef __aarch64__	/* Linux's generic order: (flags, sp, ptid, tls, ctid) */
+	SYSCALL(__NR_clone, sys_clone_tls_first)
+#else			/* x86-64: (flags, sp, ptid, ctid, tls) */
 	SYSCALL(__NR_clone, sys_clone)
+#endif
+	SYSCALL(__NR_futex, sys_futex)
+	SYSCALL(__NR_tkill, sys_tkill)
+	SYSCALL(__NR_tgkill, sys_tgkill)
 	SYSCALL(__NR_set_tid_address, sys_set_tid_address)
 	SYSCALL(__NR_reboot, sys_reboot)
 #ifdef __NR_open

@@ -11,7 +11,7 @@
  *   3. page_alloc_init(): mem_map[] gets a struct page per frame, all
  *      PG_reserved; memblock then hands every unreserved frame to the buddy
  *      allocator.
- *   4. kmalloc starts.
+ *   4. kmalloc starts, then the shared zero page is allocated.
  */
 #include <kernel/printk.h>
 #include <kernel/sections.h>
@@ -20,6 +20,8 @@
 #include <mm/mm.h>
 #include <mm/pgtable.h>
 #include <mm/slab.h>
+
+#include "internal.h"
 
 struct mm_struct init_mm = {
 	.pgd = NULL,
@@ -108,6 +110,7 @@ void mm_init(struct boot_info *bi)
 	page_alloc_init();
 	buddy_ready = true;
 	kmalloc_init();
+	zero_page_init();
 }
 
 u64 mm_total_ram(void)

@@ -38,6 +38,8 @@ struct mmu_gather {
 };
 
 void tlb_gather_mmu(struct mmu_gather *tlb, struct mm_struct *mm);
+/* Widen the range tlb will flush (a PTE changed, no page to free). */
+void tlb_add_range(struct mmu_gather *tlb, unsigned long start, unsigned long end);
 /* Flush what was gathered, then put the pages. Any locks may be held. */
 void tlb_finish_mmu(struct mmu_gather *tlb);
 
@@ -48,6 +50,20 @@ void tlb_finish_mmu(struct mmu_gather *tlb);
  * page_table_lock.
  */
 void unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end);
+
+/*
+ * Clear every PTE of tlb->mm in [start, end) into tlb (pages are put after
+ * the flush; page tables stay). page_table_lock held. (MADV_DONTNEED)
+ */
+void zap_page_range(struct mmu_gather *tlb, unsigned long start, unsigned long end);
+
+/* Every user mm (mm->mmlist), under mm_list_lock (a mutex taken outside
+ * any mmap_lock). */
+extern struct list_head mm_list;
+extern struct mutex mm_list_lock;
+
+/* Allocate the zero page (mm_init, once kmalloc works). */
+void zero_page_init(void);
 
 /*
  * Remove [start, start + len) (page aligned) from mm: split the VMAs at the

@@ -1,18 +1,32 @@
 /*
- * User pages: the page fault (demand-zero anonymous memory), zapping pages
- * on munmap and exit, and copying them for fork.
+ * User pages: the page fault (demand zero, the shared zero page, COW and
+ * unshare), zapping pages on munmap and exit, and sharing them for fork.
  *
- * Every mapped user page holds one reference to its folio, taken when its
- * PTE is set (set_pte_range) and dropped when the PTE is cleared (zap),
- * after the TLB flush. mm->nr_anon_pages counts the anonymous pages the mm
- * maps; nr_anon_pages_total sums them over all mms.
+ * Every mapped user page other than the zero page holds one reference to
+ * its folio and one mapcount (mm/rmap.c), taken when its PTE is set and
+ * dropped when the PTE is cleared (zap: the reference only after the TLB
+ * flush). mm->nr_anon_pages counts the anonymous pages the mm maps;
+ * nr_anon_pages_total sums them over all mms.
  *
- * The functions that map, unmap or copy take a folio, its first page and a
- * number of pages, as Linux's do: today every folio is order 0 and nr is 1;
- * large anonymous folios, the zero page, rmap and COW (later issues) extend
- * them without changing their shape.
+ * The zero page: one zeroed page, never freed and never written, mapped
+ * read-only by read faults on anonymous memory. It is not a normal page
+ * (vm_normal_page() says NULL): no reference, no mapcount, not anon.
+ *
+ * COW (mm-semantics.md 3): fork shares each anonymous page read-only in
+ * both mms and clears its PG_anon_exclusive, unless the page is exclusive
+ * and may be pinned: then the child gets a copy at once. A write fault on
+ * a read-only anonymous PTE of a writable VMA (do_wp_page) reuses the page
+ * if it is exclusive, or if this mapping provably holds its only
+ * reference (checked under the folio lock); otherwise it copies. The
+ * unshare fault (FAULT_FLAG_UNSHARE, from GUP's read-only pins) does the
+ * same but leaves the PTE read-only.
+ *
+ * The functions that map, unmap or copy take a folio, its first page and
+ * a number of pages, as Linux's do: today every folio is order 0 and nr is
+ * 1; large anonymous folios extend them without changing their shape.
  *
  * Locking: mmap_lock (read for a fault, write for munmap/exit/fork), then
+ * the folio lock (trylock only, under the page-table lock), then
  * mm->page_table_lock around every PTE change. Folios are allocated before
  * page_table_lock is taken, and the PTE is re-checked under it.
  */
@@ -22,23 +36,59 @@
 #include <kernel/string.h>
 #include <mm/page_alloc.h>
 #include <mm/pgtable.h>
+#include <mm/rmap.h>
+#include <mm/vmstat.h>
 
 #include "internal.h"
 
 unsigned long nr_anon_pages_total;
+unsigned long zero_pfn;
+
+void zero_page_init(void)
+{
+	struct folio *folio = folio_alloc(0, __GFP_ZERO);
+
+	if (!folio)
+		panic("zero_page_init: out of memory\n");
+	/* Reserved: a folio_put() of it panics instead of freeing it. */
+	SetPageFlag(&folio->page, PG_reserved);
+	zero_pfn = folio_pfn(folio);
+}
+
+static bool pte_same(pte_t a, pte_t b)
+{
+	return pte_val(a) == pte_val(b);
+}
+
+struct page *vm_normal_page(pte_t pte)
+{
+	unsigned long pfn = pte_pfn(pte);
+
+	if (is_zero_pfn(pfn) || WARN_ON(!pfn_valid(pfn)))
+		return NULL;
+	return pfn_to_page(pfn);
+}
+
+/* Protection for a read-only mapping in a VMA with vm_flags (never PROT_NONE
+ * when the VMA allows some access: a write-only VMA reads too). */
+static pgprot_t vm_get_page_prot_ro(unsigned long vm_flags)
+{
+	return vm_get_page_prot((vm_flags & ~VM_WRITE) | (vm_flags & VM_WRITE ? VM_READ : 0));
+}
 
 /*
- * Map nr pages of folio, starting at page, at addr (ptep: its PTE, empty,
- * and the nr - 1 after it in the same table) with vma's protection. The
- * caller has taken nr references for the mapping. page_table_lock held.
+ * Map nr pages of a new anonymous folio, starting at its first page, at
+ * addr (ptep: its PTE, empty, and the nr - 1 after it in the same table)
+ * with vma's protection, exclusive. The caller has taken nr references for
+ * the mapping and prepared vma's anon_vma. page_table_lock held.
  */
-static void set_pte_range(struct vm_area_struct *vma, struct folio *folio, struct page *page,
-			  unsigned int nr, unsigned long addr, pte_t *ptep)
+static void map_new_anon_folio(struct vm_area_struct *vma, struct folio *folio,
+			       unsigned int nr, unsigned long addr, pte_t *ptep, pgprot_t prot)
 {
 	struct mm_struct *mm = vma->vm_mm;
 
-	(void)folio;	/* anon rmap: folio_add_new_anon_rmap() goes here */
-	set_ptes(mm, addr, ptep, pfn_pte(page_to_pfn(page), vm_get_page_prot(vma->vm_flags)), nr);
+	folio_add_new_anon_rmap(folio, vma, addr);
+	set_ptes(mm, addr, ptep, pfn_pte(folio_pfn(folio), prot), nr);
 	add_anon_pages(mm, nr);
 }
 
@@ -50,6 +100,8 @@ int vm_insert_folio(struct vm_area_struct *vma, unsigned long addr, struct folio
 
 	if (offset_in_page(addr) || addr < vma->vm_start || addr >= vma->vm_end)
 		return -EINVAL;
+	if (anon_vma_prepare(vma))
+		return -ENOMEM;
 	spin_lock(&mm->page_table_lock);
 	ptep = pte_alloc_walk(mm, addr);
 	if (!ptep)
@@ -57,7 +109,7 @@ int vm_insert_folio(struct vm_area_struct *vma, unsigned long addr, struct folio
 	else if (!pte_none(ptep_get(ptep)))
 		ret = -EEXIST;
 	else
-		set_pte_range(vma, folio, folio_page(folio, 0), 1, addr, ptep);
+		map_new_anon_folio(vma, folio, 1, addr, ptep, vm_get_page_prot(vma->vm_flags));
 	spin_unlock(&mm->page_table_lock);
 	return ret;
 }
@@ -78,17 +130,34 @@ static bool access_permitted(const struct vm_area_struct *vma, unsigned int flag
 }
 
 /*
- * Fault on an empty PTE of an anonymous VMA: map a zeroed page. Another
- * thread may have mapped it meanwhile; then drop ours. mmap_lock held
- * (read). Returns 0 or -ENOMEM.
+ * Fault on an empty PTE of an anonymous VMA: a read maps the zero page
+ * read-only, a write (or an unshare: GUP pins only real pages) a zeroed
+ * exclusive page. Another thread may have mapped it meanwhile; then drop
+ * ours. mmap_lock held (read). Returns 0 or -ENOMEM.
  */
-static int do_anonymous_page(struct vm_area_struct *vma, unsigned long addr)
+static int do_anonymous_page(struct vm_area_struct *vma, unsigned long addr, unsigned int flags)
 {
 	struct mm_struct *mm = vma->vm_mm;
-	struct folio *folio = folio_alloc(0, __GFP_ZERO);
+	struct folio *folio = NULL;
 	pte_t *ptep;
 	int ret = 0;
 
+	if (!(flags & (FAULT_FLAG_WRITE | FAULT_FLAG_UNSHARE))) {
+		spin_lock(&mm->page_table_lock);
+		ptep = pte_alloc_walk(mm, addr);
+		if (!ptep) {
+			ret = -ENOMEM;
+		} else if (pte_none(ptep_get(ptep))) {
+			set_ptes(mm, addr, ptep,
+				 pfn_pte(zero_pfn, vm_get_page_prot_ro(vma->vm_flags)), 1);
+			count_vm_event(ZERO_PAGE_MAP);
+		}
+		spin_unlock(&mm->page_table_lock);
+		return ret;
+	}
+	if (anon_vma_prepare(vma))
+		return -ENOMEM;
+	folio = folio_alloc(0, __GFP_ZERO);
 	if (!folio)
 		return -ENOMEM;
 	spin_lock(&mm->page_table_lock);
@@ -96,13 +165,205 @@ static int do_anonymous_page(struct vm_area_struct *vma, unsigned long addr)
 	if (!ptep) {
 		ret = -ENOMEM;
 	} else if (pte_none(ptep_get(ptep))) {
-		set_pte_range(vma, folio, folio_page(folio, 0), 1, addr, ptep);
+		pgprot_t prot = vm_get_page_prot(vma->vm_flags);
+
+		map_new_anon_folio(vma, folio, 1, addr, ptep, prot);
 		folio = NULL;
 	}
 	spin_unlock(&mm->page_table_lock);
 	if (folio)
 		folio_put(folio);
 	return ret;
+}
+
+/*
+ * Can the write fault reuse folio (mapped by pte at page) without a copy?
+ * Yes if the page is exclusive; or if this PTE holds the folio's only
+ * reference and only mapping (no other mm, no pin, no pending unmap),
+ * which is checked under the folio lock so that nothing else (rmap walkers,
+ * later swap) decides about the folio at the same time; the page then
+ * becomes exclusive and moves to vma's anon_vma. page_table_lock held.
+ */
+static bool wp_can_reuse_anon_folio(struct folio *folio, struct page *page,
+				    struct vm_area_struct *vma)
+{
+	bool reuse = false;
+
+	if (PageAnonExclusive(page))
+		return true;
+	if (folio_ref_count(folio) != 1 || !folio_trylock(folio))
+		return false;
+	if (folio_ref_count(folio) == 1 && folio_mapcount(folio) == 1) {
+		folio_move_anon_rmap(folio, vma);
+		SetPageAnonExclusive(page);
+		reuse = true;
+	}
+	folio_unlock(folio);
+	return reuse;
+}
+
+/*
+ * Copy the page mapped read-only by orig_pte at addr (the zero page: a
+ * zeroed page) into a new exclusive folio and map that instead, writable
+ * unless this is an unshare fault. Called with page_table_lock held, and
+ * returns with it released. mmap_lock held (read). Returns 0 (also when
+ * the PTE changed meanwhile: the access is retried) or -ENOMEM.
+ */
+static int wp_page_copy(struct vm_area_struct *vma, unsigned long addr, pte_t orig_pte,
+			struct page *page, unsigned int flags)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	struct folio *old = page ? page_folio(page) : NULL, *new;
+	pgprot_t prot;
+	pte_t *ptep;
+	int ret = 0;
+
+	if (old)
+		folio_get(old);		/* keeps it while page_table_lock is dropped */
+	spin_unlock(&mm->page_table_lock);
+
+	new = anon_vma_prepare(vma) ? NULL : folio_alloc(0, old ? 0 : __GFP_ZERO);
+	if (!new) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	/* Nobody writes the page: every mapping of it is read-only. */
+	if (old)
+		memcpy(folio_address(new), page_address(page), PAGE_SIZE);
+
+	spin_lock(&mm->page_table_lock);
+	ptep = pte_alloc_walk(mm, addr);
+	if (!ptep || !pte_same(ptep_get(ptep), orig_pte)) {
+		spin_unlock(&mm->page_table_lock);
+		folio_put(new);
+		goto out;
+	}
+	/* Break before make: no CPU may use the old page once the new one is in. */
+	ptep_get_and_clear(mm, addr, ptep);
+	flush_tlb_range(mm, addr, addr + PAGE_SIZE);
+	prot = (flags & FAULT_FLAG_UNSHARE) ? vm_get_page_prot_ro(vma->vm_flags) :
+					      vm_get_page_prot(vma->vm_flags);
+	map_new_anon_folio(vma, new, 1, addr, ptep, prot);
+	if (old) {
+		folio_remove_rmap_ptes(old, page, 1);
+		add_anon_pages(mm, -1);
+	}
+	spin_unlock(&mm->page_table_lock);
+	count_vm_event((flags & FAULT_FLAG_UNSHARE) ? UNSHARE_FAULT : COW_FAULT);
+	if (old)
+		folio_put(old);		/* the mapping's reference: flushed above */
+out:
+	if (old)
+		folio_put(old);
+	return ret;
+}
+
+/*
+ * Write (or unshare) fault on the present, read-only PTE orig_pte at addr
+ * of a VMA that allows the access. page_table_lock held; released on
+ * return. Returns 0 or -ENOMEM.
+ */
+static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep,
+		      pte_t orig_pte, unsigned int flags)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	struct page *page = vm_normal_page(orig_pte);
+
+	if (page && wp_can_reuse_anon_folio(page_folio(page), page, vma)) {
+		if (!(flags & FAULT_FLAG_UNSHARE)) {
+			/* Adding write permission needs no TLB flush. */
+			set_pte(ptep, pte_mkdirty(pte_mkwrite(orig_pte)));
+			count_vm_event(COW_REUSE);
+		}
+		spin_unlock(&mm->page_table_lock);
+		return 0;
+	}
+	return wp_page_copy(vma, addr, orig_pte, page, flags);
+}
+
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int flags)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	pte_t *ptep, pte;
+
+	addr &= PAGE_MASK;
+	spin_lock(&mm->page_table_lock);
+	ptep = pte_alloc_walk(mm, addr);
+	if (!ptep) {
+		spin_unlock(&mm->page_table_lock);
+		return -ENOMEM;
+	}
+	pte = ptep_get(ptep);
+	if (pte_none(pte)) {
+		spin_unlock(&mm->page_table_lock);
+		return do_anonymous_page(vma, addr, flags);
+	}
+	if (pte_protnone(pte)) {
+		/* mprotect is changing this range: retry, or fail with the VMA. */
+		spin_unlock(&mm->page_table_lock);
+		return 0;
+	}
+	if ((flags & FAULT_FLAG_WRITE) && !pte_write(pte))
+		return do_wp_page(vma, addr, ptep, pte, flags);
+	if (flags & FAULT_FLAG_UNSHARE) {
+		struct page *page = vm_normal_page(pte);
+
+		if (!page || !PageAnonExclusive(page))
+			return do_wp_page(vma, addr, ptep, pte, flags);
+	}
+	/* Spurious (another CPU fixed it first) or already what was asked. */
+	spin_unlock(&mm->page_table_lock);
+	return 0;
+}
+
+/*
+ * Grow the stack VMA vma (VM_GROWSDOWN) down to the page holding addr, as
+ * Linux: at most STACK_SIZE in all, and keeping a guard gap of
+ * STACK_GUARD_GAP below it free of other VMAs. mmap_lock held for writing.
+ * Returns 0 or -EFAULT.
+ */
+#define STACK_GUARD_GAP (256UL << PAGE_SHIFT)
+
+static int expand_stack(struct vm_area_struct *vma, unsigned long addr)
+{
+	struct vm_area_struct *prev = vma_prev(vma);
+	unsigned long start = addr & PAGE_MASK;
+
+	if (start >= vma->vm_start)
+		return 0;
+	if (vma->vm_end - start > STACK_SIZE || start < MMAP_MIN_ADDR)
+		return -EFAULT;
+	if (prev && (prev->vm_end > start || start - prev->vm_end < STACK_GUARD_GAP))
+		return -EFAULT;
+	/* Page indices of the pages already there stay the same. */
+	vma->vm_pgoff -= (vma->vm_start - start) >> PAGE_SHIFT;
+	vma->vm_start = start;
+	return 0;
+}
+
+/*
+ * The VMA for a fault at addr, growing the stack if addr is just below a
+ * VM_GROWSDOWN VMA. mmap_lock held for reading on entry and on return
+ * (dropped and retaken for writing around a growth). NULL if none.
+ */
+static struct vm_area_struct *fault_find_vma(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	int err;
+
+	if (!vma || vma->vm_start <= addr)
+		return vma;
+	if (!(vma->vm_flags & VM_GROWSDOWN))
+		return NULL;
+	up_read(&mm->mmap_lock);
+	down_write(&mm->mmap_lock);
+	vma = find_vma(mm, addr);
+	err = vma && vma->vm_start > addr && (vma->vm_flags & VM_GROWSDOWN) ?
+		      expand_stack(vma, addr) : 0;
+	up_write(&mm->mmap_lock);
+	down_read(&mm->mmap_lock);
+	vma = find_vma(mm, addr);
+	return !err && vma && vma->vm_start <= addr ? vma : NULL;
 }
 
 int handle_user_fault(unsigned long addr, unsigned int flags)
@@ -113,14 +374,13 @@ int handle_user_fault(unsigned long addr, unsigned int flags)
 
 	if (!mm)
 		return -EFAULT;
+	count_vm_event(PGFAULT);
 	down_read(&mm->mmap_lock);
-	vma = find_vma(mm, addr);
-	if (!vma || vma->vm_start > addr || !access_permitted(vma, flags))
+	vma = fault_find_vma(mm, addr);
+	if (!vma || !access_permitted(vma, flags))
 		ret = -EFAULT;
-	else if (flags & FAULT_FLAG_PRESENT)
-		ret = 0;	/* spurious: every PTE has its VMA's rights (no COW yet) */
 	else
-		ret = do_anonymous_page(vma, addr & PAGE_MASK);
+		ret = handle_mm_fault(vma, addr, flags);
 	up_read(&mm->mmap_lock);
 	return ret;
 }
@@ -160,51 +420,50 @@ static void tlb_remove_folio_pages(struct mmu_gather *tlb, struct folio *folio,
 	tlb->pending[tlb->nr].folio = folio;
 	tlb->pending[tlb->nr].nr_refs = nr;
 	tlb->nr++;
-	tlb->start = MIN(tlb->start, addr);
-	tlb->end = MAX(tlb->end, addr + nr * PAGE_SIZE);
+	tlb_add_range(tlb, addr, addr + nr * PAGE_SIZE);
 }
 
-struct zap_details {
-	struct mmu_gather *tlb;
-	struct vm_area_struct *vma;
-};
+void tlb_add_range(struct mmu_gather *tlb, unsigned long start, unsigned long end)
+{
+	tlb->start = MIN(tlb->start, start);
+	tlb->end = MAX(tlb->end, end);
+}
 
 /* pgtable_walk_range() callback: clear one PTE, gather its page. */
 static int zap_pte(pte_t *ptep, unsigned long addr, void *arg)
 {
-	struct zap_details *z = arg;
-	struct mm_struct *mm = z->vma->vm_mm;
-	pte_t pte = ptep_get(ptep);
+	struct mmu_gather *tlb = arg;
+	struct mm_struct *mm = tlb->mm;
+	pte_t pte = ptep_get_and_clear(mm, addr, ptep);
 	struct page *page;
+	struct folio *folio;
 
-	pte_clear(mm, addr, ptep);
-	if (!pte_present(pte) || WARN_ON(!pfn_valid(pte_pfn(pte))))
+	if (!pte_present(pte))
 		return 0;
-	page = pfn_to_page(pte_pfn(pte));
-	/* anon rmap: folio_remove_rmap_ptes(folio, page, 1, vma) goes here */
+	page = vm_normal_page(pte);
+	if (!page) {			/* the zero page */
+		tlb_add_range(tlb, addr, addr + PAGE_SIZE);
+		return 0;
+	}
+	folio = page_folio(page);
+	folio_remove_rmap_ptes(folio, page, 1);
 	add_anon_pages(mm, -1);
-	tlb_remove_folio_pages(z->tlb, page_folio(page), 1, addr);
+	tlb_remove_folio_pages(tlb, folio, 1, addr);
 	return 0;
 }
 
-/* Clear the PTEs of vma in [start, end) into tlb. page_table_lock held. */
-static void unmap_page_range(struct mmu_gather *tlb, struct vm_area_struct *vma,
-			     unsigned long start, unsigned long end)
+void zap_page_range(struct mmu_gather *tlb, unsigned long start, unsigned long end)
 {
-	struct zap_details z = { tlb, vma };
-
-	pgtable_walk_range(vma->vm_mm, start, end, zap_pte, &z);
+	pgtable_walk_range(tlb->mm, start, end, zap_pte, tlb);
 }
 
 void unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-	struct vm_area_struct *vma;
 	struct mmu_gather tlb;
 
 	tlb_gather_mmu(&tlb, mm);
 	spin_lock(&mm->page_table_lock);
-	for (vma = find_vma(mm, start); vma && vma->vm_start < end; vma = vma_next(vma))
-		unmap_page_range(&tlb, vma, MAX(start, vma->vm_start), MIN(end, vma->vm_end));
+	zap_page_range(&tlb, start, end);
 	/* Every PTE in the range is empty now: free the tables left empty. */
 	WARN_ON(pgtable_unmap_range(mm, start, end - start));
 	spin_unlock(&mm->page_table_lock);
@@ -216,46 +475,68 @@ struct copy_details {
 };
 
 /*
- * Give dst_vma a copy of the nr pages of folio, starting at page, mapped
- * at addr in src_vma. Both page_table_locks held. Returns 0 or -ENOMEM.
- * (COW, issue 5: share the folio and write-protect both PTEs instead.)
+ * The child gets its own copy of the nr pages from page (a pinned
+ * exclusive page may not be shared), mapped like its VMA says.
+ * Both page_table_locks held. Returns 0 or -ENOMEM.
+ */
+static int copy_present_page(struct vm_area_struct *dst_vma, struct page *page,
+			     unsigned long addr, pte_t *dst_ptep)
+{
+	struct folio *new = folio_alloc(0, 0);
+
+	if (!new)
+		return -ENOMEM;
+	memcpy(folio_address(new), page_address(page), PAGE_SIZE);
+	map_new_anon_folio(dst_vma, new, 1, addr, dst_ptep, vm_get_page_prot(dst_vma->vm_flags));
+	return 0;
+}
+
+/*
+ * fork: map the nr pages of folio from page, mapped by pte at addr (and
+ * src_ptep) in src_vma, into dst_vma too: shared read-only in both, the
+ * exclusive bits cleared (folio_try_dup_anon_rmap_ptes), or copied if one
+ * may be pinned. Both page_table_locks held. Returns 0 or -ENOMEM.
  */
 static int copy_present_ptes(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma,
-			     struct folio *folio, struct page *page, unsigned int nr,
-			     unsigned long addr)
+			     pte_t *dst_ptep, pte_t *src_ptep, pte_t pte, struct folio *folio,
+			     struct page *page, unsigned int nr, unsigned long addr)
 {
-	struct folio *new;
-	pte_t *dst_ptep;
+	struct mm_struct *src_mm = src_vma->vm_mm;
 	unsigned int i;
 
-	(void)src_vma;
-	(void)folio;
-	for (i = 0; i < nr; i++, addr += PAGE_SIZE) {
-		new = folio_alloc(0, 0);
-		if (!new)
-			return -ENOMEM;
-		dst_ptep = pte_alloc_walk(dst_vma->vm_mm, addr);
-		if (!dst_ptep) {
-			folio_put(new);
-			return -ENOMEM;
-		}
-		memcpy(folio_address(new), page_address(page + i), PAGE_SIZE);
-		set_pte_range(dst_vma, new, folio_page(new, 0), 1, addr, dst_ptep);
+	if (folio_try_dup_anon_rmap_ptes(folio, page, nr))
+		return copy_present_page(dst_vma, page, addr, dst_ptep);
+	for (i = 0; i < nr; i++)
+		folio_get(folio);
+	if (pte_write(pte)) {
+		for (i = 0; i < nr; i++)
+			ptep_set_wrprotect(src_mm, addr + i * PAGE_SIZE, src_ptep + i);
+		pte = pte_wrprotect(pte);
 	}
+	set_ptes(dst_vma->vm_mm, addr, dst_ptep, pte, nr);
+	add_anon_pages(dst_vma->vm_mm, nr);
 	return 0;
 }
 
 /* pgtable_walk_range() callback over the source VMA. */
-static int copy_pte(pte_t *ptep, unsigned long addr, void *arg)
+static int copy_pte(pte_t *src_ptep, unsigned long addr, void *arg)
 {
 	struct copy_details *c = arg;
-	pte_t pte = ptep_get(ptep);
+	pte_t pte = ptep_get(src_ptep), *dst_ptep;
 	struct page *page;
 
-	if (!pte_present(pte) || WARN_ON(!pfn_valid(pte_pfn(pte))))
+	if (!pte_present(pte))
 		return 0;
-	page = pfn_to_page(pte_pfn(pte));
-	return copy_present_ptes(c->dst_vma, c->src_vma, page_folio(page), page, 1, addr);
+	dst_ptep = pte_alloc_walk(c->dst_vma->vm_mm, addr);
+	if (!dst_ptep)
+		return -ENOMEM;
+	page = vm_normal_page(pte);
+	if (!page) {			/* the zero page: nothing to count */
+		set_ptes(c->dst_vma->vm_mm, addr, dst_ptep, pte, 1);
+		return 0;
+	}
+	return copy_present_ptes(c->dst_vma, c->src_vma, dst_ptep, src_ptep, pte,
+				 page_folio(page), page, 1, addr);
 }
 
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma)

@@ -18,9 +18,15 @@
 #include <kernel/syscalls.h>
 #include <kernel/vfs.h>
 #include <mm/pgtable.h>
+#include <mm/rmap.h>
 #include <mm/slab.h>
 
 #include "internal.h"
+
+/* Every user mm, for the debug checker (mm/debug_vm.c); the mutex nests
+ * outside every mmap_lock. */
+LIST_HEAD(mm_list);
+DEFINE_MUTEX(mm_list_lock);
 
 #define MAP_TYPE 0x0f			/* the sharing type bits of mmap flags */
 #define MAP_SHARED_VALIDATE 0x03
@@ -47,6 +53,9 @@ struct mm_struct *mm_alloc(void)
 	mm->mm_rb = RB_ROOT;
 	mm->mm_users = 1;
 	mm->mmap_base = MMAP_BASE;
+	mutex_lock(&mm_list_lock);
+	list_add_tail(&mm->mmlist, &mm_list);
+	mutex_unlock(&mm_list_lock);
 	return mm;
 }
 
@@ -60,6 +69,9 @@ static void exit_mmap(struct mm_struct *mm)
 	struct vm_area_struct *vma;
 	unsigned long i;
 
+	mutex_lock(&mm_list_lock);
+	list_del(&mm->mmlist);
+	mutex_unlock(&mm_list_lock);
 	unmap_region(mm, 0, TASK_SIZE);
 	/* pgtable_unmap_range() keeps PGD entries: free the PUD tables. */
 	for (i = 0; i < USER_PTRS_PER_PGD; i++) {
@@ -103,6 +115,12 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->brk = oldmm->brk;
 	mm->start_stack = oldmm->start_stack;
 	mm->mmap_base = oldmm->mmap_base;
+	/*
+	 * Lockless GUP must not pin a page between our check for pins and
+	 * the write-protection (mm/gup.c): it backs off while this is odd.
+	 */
+	WRITE_ONCE(oldmm->write_protect_seq, oldmm->write_protect_seq + 1);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	for_each_vma(oldmm, vma) {
 		if (vma->vm_flags & VM_DONTCOPY)
 			continue;
@@ -112,11 +130,20 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 			break;
 		}
 		new->vm_mm = mm;
+		if (anon_vma_fork(new, vma)) {
+			vm_area_free(new);
+			err = -ENOMEM;
+			break;
+		}
 		vma_link(mm, new);
 		err = copy_page_range(new, vma);
 		if (err)
 			break;
 	}
+	/* The parent's PTEs were write-protected: drop its writable entries. */
+	flush_tlb_mm(oldmm);
+	__atomic_store_n(&oldmm->write_protect_seq, oldmm->write_protect_seq + 1,
+			 __ATOMIC_RELEASE);
 	up_write(&oldmm->mmap_lock);
 	if (err) {
 		mmput(mm);

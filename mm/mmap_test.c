@@ -1,8 +1,9 @@
 /*
  * Self-tests of user address spaces without running user code: an mm is
  * built by hand as exec builds one (vm_map_anon_fixed + vm_insert_folio),
- * then forked (dup_mm), partly unmapped and torn down (mmput), checking
- * contents, counters and that every page comes back to the allocator.
+ * then forked (dup_mm: pages shared copy-on-write), partly unmapped and
+ * torn down (mmput), checking contents, counters, mapcounts and that every
+ * page comes back to the allocator.
  */
 #include <kernel/selftest.h>
 #include <kernel/string.h>
@@ -75,8 +76,12 @@ static const char *mm_life_cycle(void)
 	    byte_at(child, HIGH_VA) != 0x33 || byte_at(child, LOW_VA + 2 * PAGE_SIZE) != -1)
 		why = "child's contents differ";
 	else if (!pgtable_lookup(mm, LOW_VA, &a) || !pgtable_lookup(child, LOW_VA, &b) ||
-		 a.pa == b.pa)
-		why = "child shares the parent's page (copy expected before COW)";
+		 a.pa != b.pa)
+		why = "child got a copy of the parent's page (COW shares it)";
+	else if (pte_write(a.leaf) || pte_write(b.leaf) ||
+		 page_mapcount(pfn_to_page(a.pa >> PAGE_SHIFT)) != 2 ||
+		 PageAnonExclusive(pfn_to_page(a.pa >> PAGE_SHIFT)))
+		why = "shared page not read-only, mapcount 2 and non-exclusive after fork";
 	else if (child->nr_anon_pages != 3 || mm->nr_anon_pages != 3 || child->map_count != 2)
 		why = "counters wrong after fork";
 	mmput(child);

@@ -35,6 +35,7 @@
 #include <kernel/string.h>
 #include <mm/memblock.h>
 #include <mm/page_alloc.h>
+#include <mm/rmap.h>
 
 #define PAGE_POISON 0xaaaaaaaaaaaaaaaaULL	/* fills every PG_poisoned page */
 
@@ -207,6 +208,8 @@ static struct folio *prep_new_folio(unsigned long pfn, unsigned int order)
 	head->mapping = NULL;
 	head->index = 0;
 	head->private = 0;
+	head->_pincount = 0;
+	head->_total_mapcount = 0;
 	__atomic_store_n(&head->_refcount, 1, __ATOMIC_RELEASE);
 	return (struct folio *)head;
 }
@@ -231,11 +234,19 @@ struct folio *folio_alloc(unsigned int order, gfp_t gfp)
 /*
  * Check that every page of the folio about to be freed is in a state that
  * may be freed, and wipe its folio state. Panics on a tail page that does
- * not point to its head or a page that is still mapped.
+ * not point to its head, a page that is still mapped or a pinned folio.
+ * An anonymous folio drops its reference on its anon_vma (mm/rmap.c).
  */
 static void free_folio_prepare(struct page *head, unsigned int order)
 {
+	struct folio *folio = (struct folio *)head;
 	unsigned long i;
+
+	if (head->_total_mapcount || head->_pincount)
+		panic("folio_put: pfn %lx freed with mapcount %d, pincount %d\n",
+		      page_to_pfn(head), head->_total_mapcount, head->_pincount);
+	if (folio_test_anon(folio))
+		anon_vma_put(folio_anon_vma(folio));
 
 	for (i = 0; i < (1UL << order); i++) {
 		struct page *p = head + i;

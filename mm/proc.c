@@ -11,30 +11,35 @@
 #define MAPS_NAME_COLUMN 72
 
 /*
- * One line per VMA, as Linux's show_map_vma():
+ * One line for vma, as Linux's show_map_vma():
  *   00400000-00401000 r-xp 00000000 00:00 0          (padding)  [heap]
- * Anonymous memory shows offset 0, device 00:00 and inode 0. The caller
- * keeps mm alive; this takes mmap_lock for reading.
+ * Anonymous memory shows offset 0, device 00:00 and inode 0. mmap_lock
+ * held.
  */
+void show_map_vma(struct seq_buf *s, struct vm_area_struct *vma)
+{
+	unsigned long f = vma->vm_flags;
+	size_t line = s->len;
+	int pad;
+
+	seq_printf(s, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu ", vma->vm_start,
+		   vma->vm_end, f & VM_READ ? 'r' : '-', f & VM_WRITE ? 'w' : '-',
+		   f & VM_EXEC ? 'x' : '-', f & VM_SHARED ? 's' : 'p', 0UL, 0, 0, 0UL);
+	if (vma->name) {
+		pad = MAPS_NAME_COLUMN - (int)(s->len - line);
+		seq_printf(s, "%*s %s", pad > 0 ? pad : 0, "", vma->name);
+	}
+	seq_write(s, "\n", 1);
+}
+
+/* Every VMA's line. The caller keeps mm alive; this takes mmap_lock for reading. */
 void show_maps(struct seq_buf *s, struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
 
 	down_read(&mm->mmap_lock);
-	for_each_vma(mm, vma) {
-		unsigned long f = vma->vm_flags;
-		size_t line = s->len;
-		int pad;
-
-		seq_printf(s, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu ", vma->vm_start,
-			   vma->vm_end, f & VM_READ ? 'r' : '-', f & VM_WRITE ? 'w' : '-',
-			   f & VM_EXEC ? 'x' : '-', f & VM_SHARED ? 's' : 'p', 0UL, 0, 0, 0UL);
-		if (vma->name) {
-			pad = MAPS_NAME_COLUMN - (int)(s->len - line);
-			seq_printf(s, "%*s %s", pad > 0 ? pad : 0, "", vma->name);
-		}
-		seq_write(s, "\n", 1);
-	}
+	for_each_vma(mm, vma)
+		show_map_vma(s, vma);
 	up_read(&mm->mmap_lock);
 }
 

@@ -6,7 +6,12 @@
  *     [MMAP_MIN_ADDR, TASK_SIZE);
  *   - mm->map_count is the number of VMAs in the tree;
  *   - two adjacent VMAs may have the same flags and name (merging is an
- *     optimisation, not a rule), but vma_map_anon() merges when it can.
+ *     optimisation, not a rule), but vma_map_anon() merges when it can;
+ *   - vm_pgoff is the linear page index of vm_start (vm_start >> PAGE_SHIFT
+ *     when the VMA was made; kept by mremap moves): anonymous folios record
+ *     it in folio->index, so two VMAs merge only if their indices continue
+ *     and they share their anon_vma (or the one that goes away has none);
+ *   - a VMA's anon_vma chains (mm/rmap.c) follow it through split and free.
  *
  * Lookups are O(log n); get_unmapped_area() walks the gaps downwards, O(n)
  * in the VMAs above the gap it finds.
@@ -15,6 +20,7 @@
  * tree. Nothing here touches page tables.
  */
 #include <kernel/errno.h>
+#include <mm/rmap.h>
 #include <mm/slab.h>
 
 #include "vma.h"
@@ -23,8 +29,10 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma = kzalloc(sizeof(*vma), GFP_KERNEL);
 
-	if (vma)
+	if (vma) {
 		vma->vm_mm = mm;
+		INIT_LIST_HEAD(&vma->anon_vma_chain);
+	}
 	return vma;
 }
 
@@ -32,13 +40,17 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 {
 	struct vm_area_struct *vma = kmalloc(sizeof(*vma), GFP_KERNEL);
 
-	if (vma)
+	if (vma) {
 		*vma = *orig;	/* vm_rb is overwritten when it is linked */
+		vma->anon_vma = NULL;
+		INIT_LIST_HEAD(&vma->anon_vma_chain);
+	}
 	return vma;
 }
 
 void vm_area_free(struct vm_area_struct *vma)
 {
+	unlink_anon_vmas(vma);
 	kfree(vma);
 }
 
@@ -126,7 +138,12 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 	new = vm_area_dup(vma);
 	if (!new)
 		return -ENOMEM;
+	if (anon_vma_clone(new, vma)) {
+		vm_area_free(new);
+		return -ENOMEM;
+	}
 	new->vm_start = addr;
+	new->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
 	vma->vm_end = addr;	/* the tree order is unchanged: new follows vma */
 	vma_link(mm, new);
 	return 0;
@@ -148,16 +165,45 @@ int vma_split_range(struct mm_struct *mm, unsigned long start, unsigned long end
 	return 0;
 }
 
-/* May a and b, a ending where b starts, become one VMA? */
-static bool vma_mergeable(const struct vm_area_struct *a, const struct vm_area_struct *b)
+/*
+ * May a and b, a ending where b starts, become one VMA, the one named by
+ * gone being freed? Its pages must then be reachable through the other's
+ * anon_vma: the same anon_vma, or none at all.
+ */
+static bool vma_mergeable(const struct vm_area_struct *a, const struct vm_area_struct *b,
+			  const struct vm_area_struct *gone)
 {
-	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags && a->name == b->name;
+	const struct vm_area_struct *kept = gone == a ? b : a;
+
+	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags && a->name == b->name &&
+	       b->vm_pgoff == a->vm_pgoff + ((a->vm_end - a->vm_start) >> PAGE_SHIFT) &&
+	       (!gone->anon_vma || gone->anon_vma == kept->anon_vma);
+}
+
+struct vm_area_struct *vma_merge_neighbours(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *prev = vma_prev(vma), *next;
+
+	/* Growing prev or vma towards the other keeps the tree order. */
+	if (prev && vma_mergeable(prev, vma, vma)) {
+		prev->vm_end = vma->vm_end;
+		vma_unlink(mm, vma);
+		vm_area_free(vma);
+		vma = prev;
+	}
+	next = vma_next(vma);
+	if (next && vma_mergeable(vma, next, next)) {
+		vma->vm_end = next->vm_end;
+		vma_unlink(mm, next);
+		vm_area_free(next);
+	}
+	return vma;
 }
 
 int vma_map_anon(struct mm_struct *mm, unsigned long start, unsigned long end,
 		 unsigned long vm_flags, const char *name)
 {
-	struct vm_area_struct *vma, *prev, *next;
+	struct vm_area_struct *vma;
 
 	if (mm->map_count >= DEFAULT_MAX_MAP_COUNT)
 		return -ENOMEM;
@@ -168,22 +214,9 @@ int vma_map_anon(struct mm_struct *mm, unsigned long start, unsigned long end,
 	vma->vm_end = end;
 	vma->vm_flags = vm_flags;
 	vma->name = name;
+	vma->vm_pgoff = start >> PAGE_SHIFT;
 	vma_link(mm, vma);
-
-	/* Growing prev or vma towards the other keeps the tree order. */
-	prev = vma_prev(vma);
-	if (prev && vma_mergeable(prev, vma)) {
-		prev->vm_end = vma->vm_end;
-		vma_unlink(mm, vma);
-		vm_area_free(vma);
-		vma = prev;
-	}
-	next = vma_next(vma);
-	if (next && vma_mergeable(vma, next)) {
-		vma->vm_end = next->vm_end;
-		vma_unlink(mm, next);
-		vm_area_free(next);
-	}
+	vma_merge_neighbours(mm, vma);
 	return 0;
 }
 

@@ -20,7 +20,9 @@
 #define offset_in_page(x) ((unsigned long)(x) & ~PAGE_MASK)
 
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
-/* A copy of orig (for split and fork), not linked anywhere. */
+/* A copy of orig (for split and fork), not linked anywhere, without
+ * anon_vma chains (the caller clones or forks them: mm/rmap.c). Freeing
+ * a VMA unlinks its chains. */
 struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
 void vm_area_free(struct vm_area_struct *vma);
 
@@ -53,6 +55,13 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
  * changes no mapping, only the tree's shape).
  */
 int vma_split_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+
+/*
+ * Merge vma with its neighbours where they are compatible (same flags,
+ * name, continuing page index and anon_vma). Returns the VMA that now
+ * covers vma's range (vma may have been freed). mmap_lock held for writing.
+ */
+struct vm_area_struct *vma_merge_neighbours(struct mm_struct *mm, struct vm_area_struct *vma);
 
 /*
  * Map the free range [start, end) as a new anonymous VMA with vm_flags and

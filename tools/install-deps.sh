@@ -5,7 +5,8 @@ set -euo pipefail
 
 PKGS=(build-essential gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
       qemu-system-x86 qemu-system-arm grub-pc-bin grub-common xorriso mtools
-      gdb-multiarch device-tree-compiler newlib-source)
+      gdb-multiarch device-tree-compiler newlib-source
+      fdisk dosfstools)	# make rpi4-sdcard: sfdisk, mkfs.vfat
 
 missing=()
 for p in "${PKGS[@]}"; do

@@ -7,7 +7,8 @@
 #              serial on stdout, input from stdin
 #   MODE gdb   like run, but QEMU waits for gdb on :1234 (-s -S)
 # Environment: ARCH (x86_64|arm64), MEM (e.g. 512M), SMP (CPU count),
-#   X86_BOOT (iso|pvh) to choose how x86-64 boots.
+#   X86_BOOT (iso|pvh) to choose how x86-64 boots, MACHINE (arm64: virt or
+#   raspi3b).
 # The initramfs (build/<arch>/initramfs.cpio, `make initramfs`) is passed
 # with -initrd to -kernel boots when it exists; the ISO carries its own copy
 # as a GRUB module2.
@@ -19,7 +20,7 @@ shift 2 || shift $#
 ARCH=${ARCH:-x86_64}
 MEM=${MEM:-512M}
 SMP=${SMP:-2}
-B=build/$ARCH
+B=${BUILD:-build/$ARCH}	# BUILD: another build directory (make bench: DEBUG=0)
 initrd=()
 [ -f "$B/initramfs.cpio" ] && initrd=(-initrd "$B/initramfs.cpio")
 
@@ -41,6 +42,16 @@ arm64)
 	q=(qemu-system-aarch64 -M virt,gic-version=2 -cpu cortex-a72 -m "$MEM"
 	   -smp "$SMP" -semihosting -kernel "$B/Image" -append "semihosting $cmdline"
 	   "${initrd[@]}")
+	# MACHINE=raspi3b (issue 6): the same Image on QEMU's Raspberry Pi 3
+	# (fixed 1 GiB and 4 cores, so MEM and SMP do not apply) with the real
+	# Pi 3 device tree. Its stdout-path is the mini UART, QEMU's second
+	# serial port: the first (PL011) goes to null, the mode's -serial
+	# below becomes the second.
+	if [ "${MACHINE:-virt}" = raspi3b ]; then
+		q=(qemu-system-aarch64 -M raspi3b -dtb tools/testing/data/bcm2837-rpi-3-b.dtb
+		   -semihosting -kernel "$B/Image" -append "semihosting $cmdline"
+		   "${initrd[@]}" -serial null)
+	fi
 	;;
 *)
 	echo "qemu.sh: unknown ARCH $ARCH" >&2

@@ -1,5 +1,5 @@
 # User space: newlib (tools/build-newlib.sh), the user library, programs of
-# user/bin, tests of user/tests and USER_EXTRA=DIR, and the initramfs
+# user/bin, tests of user/tests, benchmarks of user/bench and USER_EXTRA=DIR, and the initramfs
 # (build/<arch>/initramfs.cpio, cpio "newc", written by tools/mkcpio.c).
 # Included by the top Makefile, which sets ARCH, BUILD, CROSS and Q.
 
@@ -26,7 +26,7 @@ USER_LIB_OBJS := $(patsubst user/lib/%,$(UBUILD)/lib/%.o,$(basename $(filter %.c
 USER_CRT0 := $(UBUILD)/lib/crt0-$(ARCH).o
 
 # Every program source, and the /bin name it becomes.
-USER_PROG_SRCS := $(wildcard user/bin/*.c user/tests/*.c) \
+USER_PROG_SRCS := $(wildcard user/bin/*.c user/tests/*.c user/bench/*.c) \
 	$(if $(USER_EXTRA),$(wildcard $(USER_EXTRA)/*.c))
 USER_PROGS := $(foreach s,$(USER_PROG_SRCS),$(UBUILD)/bin/$(notdir $(basename $(s))))
 

@@ -29,6 +29,8 @@ unsigned long arch_irq_save(void);
 void arch_irq_restore(unsigned long flags);
 void arch_irq_enable(void);
 void arch_irq_disable(void);
+/* True if interrupts are disabled on this CPU (lock debugging asks). */
+bool arch_irqs_disabled(void);
 /* Wait for the next interrupt (hlt / wfi). */
 void arch_wait_for_interrupt(void);
 void arch_cpu_relax(void);

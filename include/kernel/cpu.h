@@ -10,8 +10,10 @@
 #include <kernel/compiler.h>
 
 #define NR_CPUS 8
+#define LOCKDEP_MAX_HELD 16	/* nested spinlocks tracked per CPU */
 
 struct task_struct;
+struct spinlock;
 
 struct cpu {
 	struct cpu *self;		/* offset 0: x86 reads %gs:0 */
@@ -21,6 +23,10 @@ struct cpu {
 	bool need_resched;		/* set by the tick, acted on at return to user */
 	unsigned long kernel_sp;	/* x86: top of current's kernel stack (syscall entry) */
 	unsigned long user_sp_scratch;	/* x86: user rsp saved by the syscall entry */
+	/* Lock debugging (kernel/lockdep.c): the spinlocks this CPU holds,
+	 * in the order taken. */
+	int nr_held;
+	const struct spinlock *held[LOCKDEP_MAX_HELD];
 };
 
 extern struct cpu cpus[NR_CPUS];

@@ -59,6 +59,16 @@ struct task_struct {
 	u64 utime, stime;		/* ticks in user / kernel mode */
 	u64 start_time;			/* jiffies at creation */
 	unsigned long clear_child_tid;	/* user address (set_tid_address) */
+
+	/* Thread groups (CLONE_THREAD), under tasklist_lock. */
+	unsigned long set_child_tid;	/* CLONE_CHILD_SETTID: written on first run */
+	int exit_signal;		/* sent to the parent at exit (not threads) */
+	struct task_struct *group_leader; /* the thread whose pid is tgid */
+	struct list_head thread_node;	/* in group_leader->thread_head while alive */
+	/* Leader only: every live thread of the group, and the group's exit. */
+	struct list_head thread_head;
+	bool group_exiting;		/* exit_group / fatal signal: all threads die */
+	int group_exit_code;		/* wait4 status once group_exiting */
 };
 
 extern struct list_head task_list;	/* every task, under tasklist_lock */
@@ -77,6 +87,9 @@ struct task_struct *kthread_run(int (*fn)(void *), void *arg, const char *name);
 struct task_struct *find_task_by_pid(int pid);	/* under tasklist_lock */
 /* Sleep for ticks timer ticks (or until a signal); returns ticks left. */
 long schedule_timeout(long ticks);
+/* Same, but the caller has set current->state (and re-checks its
+ * condition after), so a wake-up before the call is not lost. */
+long __schedule_timeout(long ticks);
 /* The boot CPU's loop once the first task runs. */
 void __noreturn cpu_idle(void);
 
@@ -85,11 +98,25 @@ void __noreturn cpu_idle(void);
 struct task_struct *alloc_task(const char *name);
 void free_task(struct task_struct *t);
 void publish_task(struct task_struct *t);	/* pid + global task list */
+/* The same with tasklist_lock held (fork links the thread group with it). */
+void __publish_task(struct task_struct *t);
 
 /* Leave for good: release mm and files, become a zombie, wake the parent. */
 void __noreturn do_exit(int status);
 /* The whole thread group of the current task exits with status. */
 void __noreturn do_group_exit(int status);
+/*
+ * Make every thread of leader's group but the caller exit with status
+ * (SIGKILL to each); the first call decides the group's status, later
+ * ones change nothing. tasklist_lock held.
+ */
+void zap_other_threads(struct task_struct *leader, int status);
+/*
+ * exec from a thread group: kill the other threads and wait until they
+ * are gone; a non-leader caller then takes over the leader's pid. 0 or
+ * -EINTR (a fatal signal arrived first: the caller must not exec).
+ */
+int de_thread(void);
 
 /*
  * Run the first user program: exec path in the current kernel thread and

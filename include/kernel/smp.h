@@ -8,6 +8,8 @@
  * entry code sets up the CPU's own state (per-CPU register, trap tables,
  * interrupt controller CPU interface, timer) on the idle task's stack and
  * calls secondary_start_kernel(), which marks the CPU online and idles.
+ * this_cpu() must work before a secondary takes any spinlock (lock
+ * debugging reads it).
  */
 #ifndef KERNEL_SMP_H
 #define KERNEL_SMP_H

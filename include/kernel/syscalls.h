@@ -38,6 +38,13 @@ long sys_execve(const char __user *path, const char __user *const __user *argv,
 long sys_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
 	       int __user *child_tid, unsigned long tls);
 long sys_fork(void);
+/* arm64's clone: Linux's generic argument order, tls before child_tid. */
+long sys_clone_tls_first(unsigned long flags, unsigned long newsp, int __user *parent_tid,
+			 unsigned long tls, int __user *child_tid);
+long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec __user *utime,
+	       u32 __user *uaddr2, u32 val3);
+long sys_tkill(int tid, int sig);
+long sys_tgkill(int tgid, int tid, int sig);
 long sys_set_tid_address(int __user *tidptr);
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
 
@@ -63,12 +70,19 @@ long sys_mkdirat(int dfd, const char __user *path, unsigned int mode);
 long sys_unlinkat(int dfd, const char __user *path, int flag);
 long sys_getcwd(char __user *buf, unsigned long size);
 long sys_chdir(const char __user *path);
+struct iovec;
+long sys_vmsplice(int fd, const struct iovec __user *iov, unsigned long nr_segs,
+		  unsigned int flags);
 
 /* memory (mm/mmap.c) */
 long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 	      unsigned long flags, unsigned long fd, unsigned long off);
 long sys_munmap(unsigned long addr, size_t len);
 long sys_brk(unsigned long brk);
+long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		unsigned long flags, unsigned long new_addr);
+long sys_madvise(unsigned long start, size_t len, int behavior);
 
 /* x86-64 only (arch/x86_64) */
 long sys_arch_prctl(int code, unsigned long addr);

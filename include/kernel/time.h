@@ -6,4 +6,12 @@
 
 extern volatile u64 jiffies;
 
+#define NSEC_PER_SEC 1000000000L
+
+/* The user's struct timespec (x86-64 and arm64). */
+struct timespec {
+	long tv_sec;
+	long tv_nsec;
+};
+
 #endif

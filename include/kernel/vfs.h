@@ -222,5 +222,9 @@ int proc_pid_create(const char *name, proc_show_mm_t show);
 int proc_pid_create_read(const char *name, proc_read_mm_t read);
 int sysfs_create_file(const char *path, pseudo_show_t show, pseudo_store_t store);
 int sysfs_create_ops(const char *path, umode_t mode, const struct file_operations *fops);
+/* llseek for files whose positions are offsets into something without an
+ * end, e.g. binary /proc files read at an offset: SEEK_SET and SEEK_CUR
+ * only (kernel/fs/read_write.c). */
+loff_t no_seek_end_llseek(struct file *file, loff_t off, int whence);
 
 #endif

@@ -31,10 +31,15 @@
  *            pmd_mktable(pa) pud_mktable(pa) pgd_mktable(pa)
  *                                  entry pointing to a next-level table at pa
  *   decode   pte_none pte_present pte_pfn pte_write pte_exec
+ *            pte_protnone (a PROT_NONE user page: pte_present() is true
+ *            for it, the hardware faults on it) pte_dirty pte_young
  *            pmd_none pmd_leaf pmd_table pmd_pfn pmd_table_pa pmd_pte
  *            pud_none pud_leaf pud_table pud_pfn pud_table_pa pud_pte
  *            pgd_none pgd_table pgd_table_pa
  *            (x_pte() views a leaf as a pte_t for pte_write/pte_exec)
+ *   modify   pte_mkwrite pte_wrprotect pte_mkdirty pte_mkclean pte_mkyoung
+ *            pte_mkold, pte_modify(pte, newprot) (new protection, same
+ *            frame and dirty bit)
  *   access   ptep_get(ptep)             read one entry (arm64: with the
  *                                       contiguous block's access/dirty)
  *            set_ptes(mm, addr, ptep, pte, nr)
@@ -45,6 +50,8 @@
  *            pte_clear(mm, addr, ptep)  make an entry empty
  *            set_pmd set_pud set_pgd    write an upper-level entry
  *            pmd_clear pud_clear
+ *            ptep_get_and_clear(mm, addr, ptep)  clear, return the old entry
+ *            ptep_set_wrprotect(mm, addr, ptep)  make read-only in place
  *   rules    entries are written only through these helpers, so an
  *            architecture can add barriers or hidden bits (the arm64
  *            contiguous bit) without mm/ knowing.
@@ -107,6 +114,15 @@
 	!defined(pud_table_pa) || !defined(pud_pte) || !defined(pgd_none) || \
 	!defined(pgd_table) || !defined(pgd_table_pa)
 #error "asm/pgtable.h is missing an entry decoder"
+#endif
+#if !defined(pte_protnone) || !defined(pte_dirty) || !defined(pte_young) || \
+	!defined(pte_mkwrite) || !defined(pte_wrprotect) || !defined(pte_mkdirty) || \
+	!defined(pte_mkclean) || !defined(pte_mkyoung) || !defined(pte_mkold) || \
+	!defined(pte_modify)
+#error "asm/pgtable.h is missing a user-entry helper"
+#endif
+#if !defined(ptep_get_and_clear) || !defined(ptep_set_wrprotect)
+#error "asm/pgtable.h is missing ptep_get_and_clear or ptep_set_wrprotect"
 #endif
 #if !defined(ptep_get) || !defined(set_ptes) || !defined(set_pte) || \
 	!defined(pte_clear) || !defined(set_pmd) || !defined(set_pud) || \

@@ -10,6 +10,7 @@
 #ifndef MM_MM_TYPES_H
 #define MM_MM_TYPES_H
 
+#include <kernel/list.h>
 #include <kernel/mutex.h>
 #include <kernel/rbtree.h>
 #include <mm/arch.h>
@@ -26,6 +27,7 @@
 #define VM_NOHUGEPAGE 0x40000000UL	/* MADV_NOHUGEPAGE */
 
 struct mm_struct;
+struct anon_vma;
 
 struct vm_area_struct {
 	unsigned long vm_start;		/* first byte */
@@ -34,6 +36,11 @@ struct vm_area_struct {
 	struct mm_struct *vm_mm;
 	struct rb_node vm_rb;		/* in mm->mm_rb, ordered by address */
 	const char *name;		/* "[heap]", "[stack]" or NULL (maps) */
+	unsigned long vm_pgoff;		/* linear page index of vm_start: anon
+					 * folio->index is relative to it */
+	struct anon_vma *anon_vma;	/* where new anon folios point (rmap.c);
+					 * NULL until the first one */
+	struct list_head anon_vma_chain; /* its anon_vma_chains (rmap.c) */
 };
 
 struct mm_struct {
@@ -48,6 +55,9 @@ struct mm_struct {
 	unsigned long start_stack;
 	unsigned long mmap_base;	/* mmap searches down from here */
 	unsigned long nr_anon_pages;	/* resident anonymous pages */
+	struct list_head mmlist;	/* on the list of all mms (mm/mmap.c) */
+	unsigned int write_protect_seq;	/* odd while fork write-protects this
+					 * mm's pages (lockless GUP checks it) */
 	u64 cpu_mask;			/* CPUs that may hold TLB entries of
 					 * this mm (set by switch_mm; a
 					 * cpumask_t, include/kernel/smp.h) */

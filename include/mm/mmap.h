@@ -36,6 +36,7 @@
 #define FAULT_FLAG_EXEC 0x2	/* an instruction fetch */
 #define FAULT_FLAG_USER 0x4	/* from user mode (else a uaccess in the kernel) */
 #define FAULT_FLAG_PRESENT 0x8	/* the entry was present (a permission fault) */
+#define FAULT_FLAG_UNSHARE 0x10	/* GUP: make the page exclusive, keep it read-only */
 
 /* A new, empty address space (kernel half shared), mm_users = 1. */
 struct folio;
@@ -75,9 +76,24 @@ int vm_insert_folio(struct vm_area_struct *vma, unsigned long addr, struct folio
  */
 int handle_user_fault(unsigned long addr, unsigned int flags);
 
+/*
+ * Resolve a fault at addr in vma, whose access flags already allow it (a
+ * VMA of the current or another mm, e.g. for GUP). mmap_lock held for
+ * reading. Returns 0 (retry the access) or -ENOMEM. (mm/memory.c)
+ */
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int flags);
+
+/*
+ * The page a present PTE maps, or NULL for the zero page (which has no
+ * reference or mapcount to keep).
+ */
+struct page *vm_normal_page(pte_t pte);
+
 /* /proc/<pid>/maps and /proc/meminfo content. */
 struct seq_buf;
 void show_maps(struct seq_buf *s, struct mm_struct *mm);
+/* One VMA's maps line (smaps begins each VMA with it). mmap_lock held. */
+void show_map_vma(struct seq_buf *s, struct vm_area_struct *vma);
 void show_meminfo(struct seq_buf *s);
 
 #endif

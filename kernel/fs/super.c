@@ -4,6 +4,8 @@
  * linked in at /proc and /sys. Runs once at boot, after sched_init().
  */
 #include <kernel/printk.h>
+#include <mm/debug_vm.h>
+#include <mm/proc_files.h>
 
 #include "internal.h"
 
@@ -37,4 +39,6 @@ void vfs_init(void)
 	if (!proc || !sys || ramfs_dir_add(root_inode, "proc", 4, proc) ||
 	    ramfs_dir_add(root_inode, "sys", 3, sys))
 		panic("vfs: cannot mount /proc and /sys\n");
+	mm_files_init();
+	vm_check_init();
 }

@@ -72,3 +72,14 @@ int main(void)
 	}
 	return failed ? 1 : 0;
 }
+
+/*
+ * mm/page_alloc.c drops an anonymous folio's anon_vma when it frees it
+ * (mm/rmap.c); tests that build page_alloc.c without rmap.c make no
+ * anonymous folios, and tests that link rmap.c get the real one.
+ */
+struct anon_vma;
+__attribute__((weak)) void anon_vma_put(struct anon_vma *anon_vma)
+{
+	(void)anon_vma;
+}

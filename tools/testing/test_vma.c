@@ -13,6 +13,11 @@
 #include "../../mm/vma.h"
 #include "host.h"
 
+/* mm/rmap.c (linked for the anon_vma chains of split VMAs) names mem_map
+ * in a panic message only. */
+struct page *mem_map;
+unsigned long min_pfn, max_pfn;
+
 void *kmalloc(size_t size, gfp_t gfp)
 {
 	(void)gfp;

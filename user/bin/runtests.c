@@ -2,11 +2,14 @@
  * runtests [DIR]: run every DIR/t_* (default /bin) in name order, passing
  * its TAP output through. Adds a "not ok" line for a test program that is
  * killed by a signal, exits non-zero without reporting a failure, or runs
- * a different number of checks than its plan says. Prints
- * "# runtests: done" and exits 0 if everything passed, 1 otherwise.
+ * a different number of checks than its plan says, and one when the
+ * kernel's memory checker (/sys/kernel/debug/vm_check) finds a problem
+ * after the program. Prints "# runtests: done" and exits 0 if everything
+ * passed, 1 otherwise.
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,6 +90,27 @@ static int run_one(const char *dir, const char *name)
 	return !r.failures && !WEXITSTATUS(status);
 }
 
+/* Run the kernel's mm checker; returns 1 if it says "ok" (or is absent). */
+static int vm_check_ok(const char *name)
+{
+	char buf[256];
+	int fd = open("/sys/kernel/debug/vm_check", O_RDONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return 1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 1;
+	buf[n] = '\0';
+	if (!strcmp(buf, "ok\n"))
+		return 1;
+	buf[strcspn(buf, "\n")] = '\0';
+	printf("not ok - vm_check after %s: %s\n", name, buf);
+	return 0;
+}
+
 static int cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -117,6 +141,7 @@ int main(int argc, char **argv)
 	qsort(names, n, sizeof(*names), cmp);
 	for (i = 0; i < n; i++) {
 		failed |= !run_one(dir, names[i]);
+		failed |= !vm_check_ok(names[i]);
 		free(names[i]);
 	}
 	free(names);

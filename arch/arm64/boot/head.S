@@ -11,19 +11,25 @@
  *     el2_to_el1           drop to EL1 if entered at EL2
  *     create_page_tables   early tables, see below
  *     enable_mmu           MAIR, TCR, TTBR0/1, SCTLR; jump to the link address
+ *                          (the MMU and EL1 set-up macros of <asm/assembler.h>
+ *                          are shared with secondary CPUs, smp_head.S)
  *   primary_switched     (KIMAGE_VADDR, MMU on)
  *     stack, FP/SIMD on (CPACR), TPIDRs cleared, vectors, zero bss,
  *     kimage_phys_base -> arm64_start_kernel(dtb)
  *
- * Early page tables (6 pages in .early_pgtables, after bss):
+ * Early page tables (7 pages in .early_pgtables, after bss):
  *   TTBR1: KIMAGE_VADDR -> physical base, 2 MiB blocks covering the image
  *          up to _end (RWX until the final tables replace them)
  *          PAGE_OFFSET + the GiB holding the kernel -> that GiB (1 GiB block)
- *   TTBR0: identity map of physical [0, 4 GiB) with 1 GiB blocks: device
- *          memory, except the GiB holding the kernel (normal, executable:
- *          this code runs from it while the MMU comes on) and the one
- *          holding the DTB (normal). The early console reaches its UART
- *          through this map until arch_late_init() ioremaps it.
+ *   TTBR0: identity map of physical [0, 4 GiB): device memory, 1 GiB
+ *          blocks, except the GiB holding the kernel, mapped with 2 MiB
+ *          blocks: device, but normal over the DTB and normal executable
+ *          over the image (this code runs from it while the MMU comes on).
+ *          A DTB outside the kernel's GiB makes its whole GiB normal.
+ *          The early console reaches its UART through this map until
+ *          arch_late_init() ioremaps it. 2 MiB blocks because a board may
+ *          keep its peripherals in the kernel's GiB (the Pi 3's at
+ *          0x3f000000): device registers must never be mapped normal.
  *
  * Registers kept across the boot path:
  *   x19 DTB physical address, x20 boot_cpu_mode, x21 physical base
@@ -70,7 +76,9 @@ primary_entry:
  * Leave EL2 for EL1 if the boot loader entered us at EL2 (Pi firmware,
  * QEMU virtualization=on), with EL1 allowed to use the physical timer and
  * FP. Returns at EL1 with w20 = BOOT_CPU_MODE_EL1 or _EL2. Clobbers x0.
+ * MMU off; secondary CPUs call it too (smp_head.S).
  */
+	.globl	el2_to_el1
 el2_to_el1:
 	mrs	x0, CurrentEL
 	cmp	x0, #CurrentEL_EL2
@@ -103,6 +111,30 @@ el2_to_el1:
 	eret
 
 /*
+ * idmap_normal pa: make the identity map normal (non-executable) memory
+ * around physical address pa: its 2 MiB block if pa is in the kernel's GiB
+ * (x4, table x5), else its whole GiB (in idmap_pud, x1; beyond 512 GiB:
+ * left unmapped). Clobbers x2, x3, x6.
+ */
+	.macro	idmap_normal, pa
+	ldr	x3, =EARLY_BLOCK_NORMAL
+	lsr	x6, \pa, #EARLY_PUD_SHIFT
+	cmp	x6, x4
+	b.ne	.Lidmap_gib\@
+	ubfx	x6, \pa, #EARLY_PMD_SHIFT, #9
+	lsr	x2, \pa, #EARLY_PMD_SHIFT
+	orr	x2, x3, x2, lsl #EARLY_PMD_SHIFT
+	str	x2, [x5, x6, lsl #3]
+	b	.Lidmap_done\@
+.Lidmap_gib\@:
+	cmp	x6, #EARLY_PTRS_PER_TABLE
+	b.hs	.Lidmap_done\@
+	orr	x2, x3, x6, lsl #EARLY_PUD_SHIFT
+	str	x2, [x1, x6, lsl #3]
+.Lidmap_done\@:
+	.endm
+
+/*
  * Build the early tables described at the top of this file. MMU off, so
  * the stores go straight to memory: invalidate the range before (so no
  * stale dirty line is later written back over it) and after (so no line
@@ -118,7 +150,7 @@ create_page_tables:
 	cmp	x0, x1
 	b.lo	1b
 
-	/* TTBR0: L0[0] -> idmap_pud, 1 GiB blocks. */
+	/* TTBR0: L0[0] -> idmap_pud, 1 GiB device blocks. */
 	adr_l	x0, early_idmap_pg_dir
 	adr_l	x1, early_idmap_pud
 	orr	x2, x1, #EARLY_TABLE
@@ -131,20 +163,44 @@ create_page_tables:
 	add	x4, x4, #1
 	cmp	x4, #EARLY_IDMAP_GIBS
 	b.lo	2b
-	ldr	x3, =EARLY_BLOCK_NORMAL		// the DTB's GiB: normal memory
-	lsr	x4, x19, #EARLY_PUD_SHIFT
-	cmp	x4, #EARLY_PTRS_PER_TABLE	// beyond 512 GiB: unsupported,
-	b.hs	4f				// left unmapped
-	lsl	x2, x4, #EARLY_PUD_SHIFT
-	orr	x2, x2, x3
-	str	x2, [x1, x4, lsl #3]
-4:	ldr	x3, =EARLY_BLOCK_NORMAL_EXEC	// the kernel's GiB: normal, executable
+	/* The kernel's GiB (x4) -> idmap_pmd (x5): 2 MiB device blocks. */
 	lsr	x4, x21, #EARLY_PUD_SHIFT
 	cmp	x4, #EARLY_PTRS_PER_TABLE
 	b.hs	.				// beyond 512 GiB: cannot boot, no console
+	adr_l	x5, early_idmap_pmd
+	orr	x2, x5, #EARLY_TABLE
+	str	x2, [x1, x4, lsl #3]
 	lsl	x2, x4, #EARLY_PUD_SHIFT
 	orr	x2, x2, x3
-	str	x2, [x1, x4, lsl #3]
+	mov	x6, #0
+3:	str	x2, [x5, x6, lsl #3]
+	add	x2, x2, #(1 << EARLY_PMD_SHIFT)
+	add	x6, x6, #1
+	cmp	x6, #EARLY_PTRS_PER_TABLE
+	b.lo	3b
+	/* The DTB: at most 2 MiB (FDT_MAX_SIZE), so within [x19, x19 + 2 MiB). */
+	idmap_normal x19
+	add	x7, x19, #(1 << EARLY_PMD_SHIFT)
+	sub	x7, x7, #1
+	idmap_normal x7
+	/* The image up to _end, last so that it stays executable. */
+	ldr	x6, =_end
+	ldr	x7, =KIMAGE_VADDR
+	sub	x6, x6, x7
+	lsr	x6, x6, #EARLY_PMD_SHIFT
+	add	x6, x6, #1			// number of 2 MiB blocks up to _end
+	ubfx	x7, x21, #EARLY_PMD_SHIFT, #9	// first block's index in idmap_pmd
+	add	x6, x6, x7
+	cmp	x6, #EARLY_PTRS_PER_TABLE
+	mov	x2, #EARLY_PTRS_PER_TABLE
+	csel	x6, x6, x2, ls			// not past the kernel's GiB
+	ldr	x3, =EARLY_BLOCK_NORMAL_EXEC
+	orr	x2, x3, x21
+4:	str	x2, [x5, x7, lsl #3]
+	add	x2, x2, #(1 << EARLY_PMD_SHIFT)
+	add	x7, x7, #1
+	cmp	x7, x6
+	b.lo	4b
 
 	/* TTBR1: L0 -> kimage_pud -> kimage_pmd, 2 MiB blocks of the image. */
 	adr_l	x0, early_pg_dir
@@ -189,29 +245,12 @@ create_page_tables:
  * from the identity-mapped physical PC to the link address.
  */
 enable_mmu:
-	tlbi	vmalle1				// drop whatever the loader left
-	dsb	nsh
-	ldr	x0, =MAIR_EL1_INIT
-	msr	mair_el1, x0
-	ldr	x0, =TCR_EL1_INIT
-	mrs	x1, id_aa64mmfr0_el1
-	and	x1, x1, #ID_AA64MMFR0_PARANGE_MASK
-	mov	x2, #TCR_IPS_48BIT
-	cmp	x1, x2
-	csel	x1, x1, x2, ls			// IPS = min(PARange, 48 bits)
-	bfi	x0, x1, #TCR_IPS_SHIFT, #3
-	msr	tcr_el1, x0
+	cpu_init_mmu_regs x0, x1, x2		// also drops what the loader left
 	adr_l	x0, early_idmap_pg_dir
 	msr	ttbr0_el1, x0
 	adr_l	x0, early_pg_dir
 	msr	ttbr1_el1, x0
-	isb
-	ldr	x0, =SCTLR_EL1_MMU_ON
-	msr	sctlr_el1, x0
-	isb
-	ic	iallu				// no instructions fetched with the MMU off
-	dsb	nsh
-	isb
+	cpu_enable_mmu x0
 	ldr	x8, =primary_switched
 	br	x8
 
@@ -222,16 +261,10 @@ enable_mmu:
 primary_switched:
 	adr_l	x0, init_stack_top
 	mov	sp, x0
-	ldr	x0, =CPACR_EL1_FPEN		// FP/SIMD for user mode (and the context switch)
-	msr	cpacr_el1, x0
+	cpu_init_el1_state x0			// FP/SIMD, user TLS, vectors
 	msr	tpidr_el1, xzr			// this_cpu() == NULL until sched_init()
-	msr	tpidr_el0, xzr			// user TLS registers: reset values are UNKNOWN
-	msr	tpidrro_el0, xzr
 	mov	x29, xzr			// end of the frame-record chain
 	mov	x30, xzr
-	adr_l	x0, vectors
-	msr	vbar_el1, x0
-	isb
 	adr_l	x0, __bss_start			// zero bss (the stack is unused yet)
 	adr_l	x1, __bss_stop
 1:	stp	xzr, xzr, [x0], #16
@@ -255,6 +288,8 @@ init_stack_top:
 early_idmap_pg_dir:				// TTBR0 L0
 	.skip	4096
 early_idmap_pud:
+	.skip	4096
+early_idmap_pmd:				// the kernel's GiB, 2 MiB blocks
 	.skip	4096
 early_pg_dir:					// TTBR1 L0
 	.skip	4096

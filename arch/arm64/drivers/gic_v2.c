@@ -7,9 +7,11 @@
  * Interrupt numbers: 0-15 SGIs (software), 16-31 PPIs (per CPU, e.g. the
  * timers), 32-1019 SPIs (shared devices), 1020-1023 special (spurious).
  * All interrupts are group 0, level-triggered, one priority, and go to the
- * boot CPU.
+ * boot CPU; SGIs are the IPIs (<asm/irq.h>), each CPU sets up its banked
+ * part with init_cpu().
  */
 #include <kernel/compiler.h>
+#include <kernel/cpu.h>
 #include <kernel/errno.h>
 #include <kernel/printk.h>
 #include <asm/device.h>
@@ -27,6 +29,8 @@
 #define GICD_IPRIORITYR(n) (0x400 + 4 * (n))	/* 8 bits per irq: priority */
 #define GICD_ITARGETSR(n) (0x800 + 4 * (n))	/* 8 bits per irq: CPU mask */
 #define GICD_ICFGR(n) (0xc00 + 4 * (n))		/* 2 bits per irq: edge/level */
+#define GICD_SGIR 0xf00				/* write: send a software interrupt */
+#define GICD_SGIR_TARGETS_SHIFT 16		/* CPUTargetList, bits 23:16 */
 
 /* CPU interface registers. */
 #define GICC_CTLR 0x00
@@ -49,6 +53,8 @@
 
 static void *gicd, *gicc;
 static unsigned int gic_lines;
+/* CPU interface mask of each logical CPU (what it reads in ITARGETSR0). */
+static u8 gic_cpu_mask[NR_CPUS];
 
 static void gic_unmask(unsigned int irq)
 {
@@ -76,6 +82,12 @@ static int gic_xlate(const u32 *cells, int ncells, unsigned int *irq)
 	return 0;
 }
 
+/* SGI ipi to CPU cpu; writel() orders earlier stores before it. */
+static void gic_send_ipi(int cpu, unsigned int ipi)
+{
+	writel((u32)gic_cpu_mask[cpu] << GICD_SGIR_TARGETS_SHIFT | ipi, gicd + GICD_SGIR);
+}
+
 /* Acknowledge and run interrupts until none is pending. */
 static void gic_handle(void)
 {
@@ -90,11 +102,15 @@ static void gic_handle(void)
 	}
 }
 
+static void gic_cpu_init(int cpu);
+
 static const struct irq_chip gic_v2_chip = {
 	.name = "GICv2",
 	.xlate = gic_xlate,
 	.unmask = gic_unmask,
 	.handle = gic_handle,
+	.init_cpu = gic_cpu_init,
+	.send_ipi = gic_send_ipi,
 };
 
 /* Shared part: every SPI disabled, level, default priority, to this CPU. */
@@ -121,9 +137,12 @@ static void gic_dist_init(void)
 }
 
 /* Banked part, per CPU: PPIs off, SGIs on, priorities, CPU interface on. */
-static void gic_cpu_init(void)
+static void gic_cpu_init(int cpu)
 {
 	unsigned int i;
+
+	/* ITARGETSR0 is banked: the calling CPU's own interface mask. */
+	gic_cpu_mask[cpu] = readl(gicd + GICD_ITARGETSR(0)) & 0xff;
 
 	writel(0xffff0000u, gicd + GICD_ICENABLER(0));
 	writel(0x0000ffffu, gicd + GICD_ISENABLER(0));
@@ -142,7 +161,7 @@ int gic_v2_probe(const void *fdt, int node)
 		return -ENODEV;
 	gic_lines = MIN(GICD_TYPER_LINES(readl(gicd + GICD_TYPER)), GIC_FIRST_SPECIAL);
 	gic_dist_init();
-	gic_cpu_init();
+	gic_cpu_init(0);
 	irqchip_register(&gic_v2_chip, node);
 	printk("GICv2: %u interrupt lines\n", gic_lines);
 	return 0;

@@ -13,16 +13,33 @@
 const struct of_device_id irqchip_of_match[] = {
 	{ "arm,cortex-a15-gic", gic_v2_probe },
 	{ "arm,gic-400", gic_v2_probe },
+	{ "brcm,bcm2836-l1-intc", bcm2836_l1_intc_probe },	/* Pi 3 */
+	{ NULL, NULL },
+};
+
+/* Controllers chained behind the root one (probed after it, if present). */
+const struct of_device_id chained_irqchip_of_match[] = {
+	{ "brcm,bcm2836-armctrl-ic", bcm2835_armctrl_ic_probe },	/* Pi 3 */
+	{ "brcm,bcm2835-armctrl-ic", bcm2835_armctrl_ic_probe },
+	{ NULL, NULL },
+};
+
+/* Pin controllers that route the console UART to its pins (optional). */
+const struct of_device_id pinctrl_of_match[] = {
+	{ "brcm,bcm2711-gpio", bcm2835_gpio_probe },	/* Pi 4 */
+	{ "brcm,bcm2835-gpio", bcm2835_gpio_probe },	/* Pi 3 */
 	{ NULL, NULL },
 };
 
 const struct of_device_id timer_of_match[] = {
 	{ "arm,armv8-timer", arch_timer_probe },
+	{ "arm,armv7-timer", arch_timer_probe },	/* Pi 3 (the same generic timer) */
 	{ NULL, NULL },
 };
 
 const struct uart_driver *const uart_drivers[] = {
 	&pl011_driver,
+	&bcm2835_aux_uart_driver,
 	NULL,
 };
 
@@ -83,8 +100,9 @@ static int of_probe_first(const void *fdt, const struct of_device_id *table)
 
 /*
  * Bring up the devices the kernel itself needs: the interrupt controller
- * first (the others request interrupts from it), then the console's
- * receive side, then the tick. Panics if a required one is missing.
+ * first (the others request interrupts from it) and any controller chained
+ * behind it, the console's pins and receive side, then the tick. Panics if
+ * a required one is missing.
  */
 void arm64_probe_devices(const void *fdt)
 {
@@ -93,6 +111,10 @@ void arm64_probe_devices(const void *fdt)
 	err = of_probe_first(fdt, irqchip_of_match);
 	if (err)
 		panic("no usable interrupt controller in the device tree (%d)\n", err);
+	err = of_probe_first(fdt, chained_irqchip_of_match);
+	if (err && err != -ENODEV)
+		printk("chained interrupt controller failed (%d)\n", err);
+	of_probe_first(fdt, pinctrl_of_match);
 	console_late_init(fdt);
 	err = of_probe_first(fdt, timer_of_match);
 	if (err)

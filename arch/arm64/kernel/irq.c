@@ -13,10 +13,14 @@
 struct irq_desc {
 	irq_handler_t handler;
 	void *data;
+	const struct irq_chip *chip;	/* whose xlate gave this number; NULL: the root */
 };
 
 static const struct irq_chip *root_chip;
 static int root_chip_node = -1;
+/* A controller chained behind the root one (the Pi 3's armctrl-ic), or NULL. */
+static const struct irq_chip *chained_chip;
+static int chained_chip_node = -1;
 static struct irq_desc irq_desc[NR_IRQS];
 
 unsigned long arch_irq_save(void)
@@ -63,6 +67,11 @@ void arch_cpu_relax(void)
 	__asm__ __volatile__("yield" ::: "memory");
 }
 
+bool arch_irqs_disabled(void)
+{
+	return read_sysreg(daif) & PSR_I_BIT;
+}
+
 void irqchip_register(const struct irq_chip *chip, int node)
 {
 	BUG_ON(root_chip);
@@ -70,17 +79,33 @@ void irqchip_register(const struct irq_chip *chip, int node)
 	root_chip_node = node;
 }
 
+void irqchip_register_chained(const struct irq_chip *chip, int node)
+{
+	BUG_ON(chained_chip || !root_chip);
+	chained_chip = chip;
+	chained_chip_node = node;
+}
+
 int irq_of_parse(const void *fdt, int node, int index, unsigned int *irq)
 {
 	u32 cells[FDT_MAX_NCELLS];
-	int n;
+	const struct irq_chip *chip;
+	int n, parent, err;
 
-	if (!root_chip || fdt_interrupt_parent(fdt, node) != root_chip_node)
+	parent = fdt_interrupt_parent(fdt, node);
+	if (root_chip && parent == root_chip_node)
+		chip = root_chip;
+	else if (chained_chip && parent == chained_chip_node)
+		chip = chained_chip;
+	else
 		return -ENODEV;
 	n = fdt_get_interrupt(fdt, node, index, cells, FDT_MAX_NCELLS);
 	if (n < 0)
 		return n;
-	return root_chip->xlate(cells, n, irq);
+	err = chip->xlate(cells, n, irq);
+	if (!err && chip != root_chip)
+		irq_desc[*irq].chip = chip;
+	return err;
 }
 
 int request_irq(unsigned int irq, irq_handler_t handler, void *data)
@@ -91,8 +116,31 @@ int request_irq(unsigned int irq, irq_handler_t handler, void *data)
 		return -EBUSY;
 	irq_desc[irq].data = data;
 	irq_desc[irq].handler = handler;
-	root_chip->unmask(irq);
+	(irq_desc[irq].chip ? irq_desc[irq].chip : root_chip)->unmask(irq);
 	return 0;
+}
+
+void enable_percpu_irq(unsigned int irq)
+{
+	if (irq < NR_IRQS && root_chip && irq_desc[irq].handler)
+		root_chip->unmask(irq);
+}
+
+bool irqchip_can_send_ipi(void)
+{
+	return root_chip && root_chip->send_ipi;
+}
+
+void irqchip_init_cpu(int cpu)
+{
+	if (root_chip && root_chip->init_cpu)
+		root_chip->init_cpu(cpu);
+}
+
+void irqchip_send_ipi(int cpu, unsigned int ipi)
+{
+	if (root_chip && root_chip->send_ipi && ipi < NR_IPIS)
+		root_chip->send_ipi(cpu, ipi);
 }
 
 void generic_handle_irq(unsigned int irq)

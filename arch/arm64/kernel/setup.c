@@ -15,6 +15,7 @@
 #include <asm/bootinfo.h>
 #include <asm/device.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/sysreg.h>
 #include <mm/arch.h>
 
@@ -50,23 +51,25 @@ void arm64_start_kernel(phys_addr_t dtb_pa)
  * to EL1 sets PSTATE.PAN (SCTLR_EL1.SPAN = 0), so a kernel load or store
  * through a user mapping faults. The user-access routines use LDTR/STTR,
  * to which PAN does not apply, so it is never turned off. cortex-a72
- * (ARMv8.0) has no PAN; -cpu max has.
+ * (ARMv8.0) has no PAN; -cpu max has. Every CPU calls it for itself;
+ * returns whether PAN is on.
  */
-static void cpu_enable_pan(void)
+bool cpu_enable_pan(void)
 {
 	u64 mmfr1 = read_sysreg(id_aa64mmfr1_el1);
 
 	if (!((mmfr1 >> ID_AA64MMFR1_PAN_SHIFT) & ID_AA64MMFR1_PAN_MASK))
-		return;
+		return false;
 	write_sysreg(read_sysreg(sctlr_el1) & ~SCTLR_EL1_SPAN, sctlr_el1);
 	isb();
 	__asm__ __volatile__(SET_PSTATE_PAN_1 ::: "memory");
-	printk("arm64: Privileged Access Never enabled\n");
+	return true;
 }
 
 void arch_late_init(struct boot_info *bi)
 {
 	arm64_probe_devices(__va(bi->dtb));
 	arm64_drop_idmap();
-	cpu_enable_pan();
+	if (cpu_enable_pan())
+		printk("arm64: Privileged Access Never enabled\n");
 }

@@ -6,10 +6,13 @@
  *
  * The device tree lists the timer's interrupts in the order secure
  * physical, non-secure physical, virtual, hypervisor; we use the virtual
- * one (PPI 27 on QEMU virt and the Pi 4). As on Linux, user mode may read
+ * one (PPI 27 on QEMU virt and the Pi 4). Each CPU has its own timer:
+ * the boot CPU starts it in the probe, the secondaries in
+ * arch_timer_init_cpu(). As on Linux, user mode may read
  * the virtual counter (CNTKCTL_EL1.EL0VCTEN).
  */
 #include <kernel/arch.h>
+#include <kernel/cpu.h>
 #include <kernel/errno.h>
 #include <kernel/printk.h>
 #include <asm/device.h>
@@ -20,6 +23,8 @@
 #define NSEC_PER_SEC 1000000000ULL
 
 static u64 timer_period;	/* counter ticks per jiffy */
+static unsigned int timer_irq;	/* the virtual timer's PPI */
+static u64 timer_ticks[NR_CPUS];	/* interrupts taken, per CPU */
 
 u64 arch_clock_ns(void)
 {
@@ -41,7 +46,32 @@ static void arch_timer_irq(unsigned int irq, void *data)
 	if (next <= now)
 		next = now + timer_period;
 	write_sysreg(next, cntv_cval_el0);
+	timer_ticks[this_cpu()->id]++;
 	timer_tick();
+}
+
+u64 arch_timer_ticks(int cpu)
+{
+	return __atomic_load_n(&timer_ticks[cpu], __ATOMIC_RELAXED);
+}
+
+/*
+ * Start this CPU's virtual timer: first deadline one period from now,
+ * EL0 may read the counter. The irq handler must be installed; IRQs off.
+ */
+static void arch_timer_start_cpu(void)
+{
+	write_sysreg(CNTKCTL_EL0VCTEN, cntkctl_el1);
+	write_sysreg(CNTV_CTL_IMASK, cntv_ctl_el0);
+	write_sysreg(read_sysreg(cntvct_el0) + timer_period, cntv_cval_el0);
+	enable_percpu_irq(timer_irq);
+	write_sysreg(CNTV_CTL_ENABLE, cntv_ctl_el0);
+}
+
+void arch_timer_init_cpu(void)
+{
+	if (timer_period)
+		arch_timer_start_cpu();
 }
 
 int arch_timer_probe(const void *fdt, int node)
@@ -55,14 +85,13 @@ int arch_timer_probe(const void *fdt, int node)
 	err = irq_of_parse(fdt, node, ARCH_TIMER_VIRT_IRQ_INDEX, &irq);
 	if (err)
 		return err;
-	timer_period = freq / HZ;
-	write_sysreg(CNTKCTL_EL0VCTEN, cntkctl_el1);
 	write_sysreg(CNTV_CTL_IMASK, cntv_ctl_el0);
-	write_sysreg(read_sysreg(cntvct_el0) + timer_period, cntv_cval_el0);
 	err = request_irq(irq, arch_timer_irq, NULL);
 	if (err)
 		return err;
-	write_sysreg(CNTV_CTL_ENABLE, cntv_ctl_el0);
+	timer_irq = irq;
+	timer_period = freq / HZ;
+	arch_timer_start_cpu();
 	printk("arch_timer: %llu Hz counter, virtual timer irq %u, HZ=%d\n",
 	       (unsigned long long)freq, irq, HZ);
 	return 0;

@@ -3,9 +3,12 @@
  * caches are not coherent with data caches: before user mode executes a
  * page the kernel filled (exec's loader, fork's copy), its lines are
  * cleaned from the D-cache to the point of unification and the I-cache is
- * invalidated. (QEMU needs none of it; a Raspberry Pi does.)
+ * invalidated. And data a CPU reads with its MMU (so its caches) off, as
+ * a starting secondary does: cleaned to the point of coherency. (QEMU
+ * needs none of it; a Raspberry Pi does.)
  */
 #include <asm/barrier.h>
+#include <asm/smp.h>
 #include <asm/sysreg.h>
 #include <mm/arch.h>
 
@@ -28,4 +31,15 @@ void sync_icache_pages(unsigned long pfn, unsigned int nr)
 	__asm__ __volatile__("ic ialluis" ::: "memory");
 	dsb(ish);
 	isb();
+}
+
+void dcache_clean_inval_poc(unsigned long start, unsigned long end)
+{
+	u64 ctr = read_sysreg(ctr_el0);
+	unsigned long line = 4UL << ((ctr >> CTR_DMINLINE_SHIFT) & CTR_DMINLINE_MASK);
+	unsigned long p;
+
+	for (p = ALIGN_DOWN(start, line); p < end; p += line)
+		__asm__ __volatile__("dc civac, %0" ::"r"(p) : "memory");
+	dsb(sy);
 }

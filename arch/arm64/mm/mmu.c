@@ -16,10 +16,12 @@
 #include <kernel/arch.h>
 #include <kernel/compiler.h>
 #include <kernel/printk.h>
+#include <kernel/smp.h>
 #include <mm/mm_types.h>
 #include <asm/barrier.h>
 #include <asm/kernel-pgtable.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/tlbflush.h>
 #include <asm/sysreg.h>
 #include <mm/arch.h>
@@ -64,19 +66,33 @@ void arch_load_kernel_pgd(phys_addr_t pgd_pa)
  */
 void arm64_drop_idmap(void)
 {
+	cpu_uninstall_idmap();
+	idmap_dropped = true;
+}
+
+/*
+ * This CPU only: TTBR0 -> the empty table, then drop every translation
+ * this CPU cached through the identity map it ran on (head.S's, or the
+ * secondaries' bring-up map).
+ */
+void cpu_uninstall_idmap(void)
+{
 	write_sysreg(__pa_symbol(reserved_pg_dir), ttbr0_el1);
 	isb();
 	__asm__ __volatile__("tlbi vmalle1" ::: "memory");
 	dsb(nsh);
 	isb();
-	idmap_dropped = true;
 }
 
 /*
  * Load next's user tables into TTBR0 on this CPU (init_mm or NULL: the
  * empty table, for kernel threads). IRQs off. The old translations go
  * while TTBR0 points at the empty table, so no walk can refill them in
- * between.
+ * between. The local "tlbi aside1" is enough: TLB entries are private to
+ * a CPU (TTBR0.CnP = 0), so USER_ASID entries of another mm can only sit
+ * in this CPU's TLB, and broadcast flushes reach every CPU anyway.
+ * This CPU joins next->cpu_mask (never left: flushes are broadcast, the
+ * mask only tells who may hold entries).
  */
 void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 {
@@ -85,6 +101,7 @@ void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 	isb();
 	if (!next || next == &init_mm)
 		return;
+	__atomic_fetch_or(&next->cpu_mask, cpumask_of(this_cpu()->id), __ATOMIC_RELAXED);
 	__asm__ __volatile__("tlbi aside1, %0" ::"r"(TLBI_ASID(USER_ASID)) : "memory");
 	dsb(nsh);
 	write_sysreg(__pa(next->pgd) | TTBR_ASID(USER_ASID), ttbr0_el1);

@@ -5,8 +5,10 @@
  * (AF set: no access-flag faults), non-global (nG: tagged with the ASID),
  * accessible from EL0 (AP[1], PTE_USER) and never executable by the
  * kernel (PXN). UXN unless the VMA is executable, read-only (AP[2]) unless
- * it is writable. A VMA with no access at all (PROT_NONE) gets an entry
- * without PTE_USER and with every restriction, so EL0 faults on it.
+ * it is writable (then also PTE_DIRTY: nothing tracks dirtiness of
+ * anonymous memory). A VMA with no access at all (PROT_NONE) gets the
+ * PTE_PROT_NONE encoding: V clear, so every access faults, and no
+ * PTE_USER and every restriction besides.
  * Kernel protections never have PTE_USER.
  */
 #include <mm/arch.h>
@@ -20,11 +22,14 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 	u64 prot = PROT_USER_BASE | PTE_USER;
 
 	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
-		return __pgprot(PROT_USER_BASE | PTE_RDONLY | PTE_UXN);
+		return __pgprot((PROT_USER_BASE & ~PTE_VALID) | PTE_PROT_NONE | PTE_RDONLY |
+				PTE_UXN);
 	if (!(vm_flags & VM_EXEC))
 		prot |= PTE_UXN;
 	if (!(vm_flags & VM_WRITE))
 		prot |= PTE_RDONLY;
+	else
+		prot |= PTE_DIRTY;
 	return __pgprot(prot);
 }
 

@@ -161,6 +161,7 @@ boot_gdt_desc:
 
 	.section .data
 	.balign 4096
+	.globl early_pml4	/* also the secondary CPUs' first tables (trampoline.S) */
 early_pml4:
 	.quad PHYS(early_pdpt_low) + EARLY_TABLE
 	.org early_pml4 + TABLE_INDEX(PAGE_OFFSET, 39) * 8

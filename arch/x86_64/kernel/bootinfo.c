@@ -9,6 +9,8 @@
 #include <asm/multiboot2.h>
 #include <asm/pvh.h>
 
+phys_addr_t x86_boot_rsdp;
+
 /*
  * Boot-loader data is read through the early direct map. Returns the
  * virtual address of [pa, pa + size); panics if that is not mapped.
@@ -88,6 +90,7 @@ void pvh_parse(struct boot_info *bi, phys_addr_t pa)
 	if (si->magic != XEN_HVM_START_MAGIC)
 		panic("pvh: bad start info magic %#x", si->magic);
 	bi->loader = "pvh";
+	x86_boot_rsdp = si->rsdp_paddr;
 	if (si->cmdline_paddr)
 		boot_set_cmdline(bi, si->cmdline_paddr);
 	if (si->nr_modules) {

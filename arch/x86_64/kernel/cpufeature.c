@@ -3,6 +3,7 @@
  * SMEP (the kernel never executes user pages) and SMAP (the kernel touches
  * user pages only between stac and clac, in lib/copy_user.S).
  */
+#include <kernel/cpu.h>
 #include <kernel/printk.h>
 #include <asm/processor.h>
 #include <asm/processor-flags.h>
@@ -37,6 +38,8 @@ void cpu_features_init(void)
 		cr4 |= X86_CR4_SMAP;
 	write_cr4(cr4);
 	smap_enabled = ebx & CPUID_7_EBX_SMAP;
+	if (this_cpu()->id != 0)
+		return;		/* every CPU runs this; the boot CPU reports */
 	printk("cpu: SMEP %s, SMAP %s\n", ebx & CPUID_7_EBX_SMEP ? "on" : "not supported",
 	       smap_enabled ? "on" : "not supported");
 }

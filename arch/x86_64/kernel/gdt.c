@@ -1,9 +1,12 @@
 /*
- * The boot CPU's global descriptor table and task state segment. The layout
+ * Each CPU's global descriptor table and task state segment. The layout
  * is in asm/segment.h; the TSS supplies the ring-0 stack for interrupts from
- * user mode (rsp0) and a separate stack for double faults (IST), so that a
- * kernel stack overflow still reaches die().
+ * user mode (rsp0, rewritten at every context switch) and a separate stack
+ * for double faults (IST), so that a kernel stack overflow still reaches
+ * die(). A TSS descriptor is marked busy by ltr, so no two CPUs can share
+ * one: every CPU has its own GDT, TSS and double-fault stack.
  */
+#include <kernel/string.h>
 #include <asm/desc.h>
 #include <asm/segment.h>
 
@@ -22,15 +25,16 @@
 #define TSS_TYPE_AVAILABLE 0x9ULL	/* 64-bit TSS, not busy */
 #define DESC_PRESENT (1ULL << 47)
 
-static u64 gdt[GDT_ENTRIES] __aligned(16) = {
+static const u64 gdt_template[GDT_ENTRIES] = {
 	[GDT_ENTRY_KERNEL_CS] = GDT_DESC_KERNEL_CODE64,
 	[GDT_ENTRY_KERNEL_DS] = GDT_DESC_KERNEL_DATA,
 	[GDT_ENTRY_USER_DS] = GDT_DESC_USER_DATA,
 	[GDT_ENTRY_USER_CS] = GDT_DESC_USER_CODE64,
 };
 
-struct tss_struct tss __aligned(16);
-static u8 double_fault_stack[DOUBLE_FAULT_STACK_SIZE] __aligned(16);
+static u64 gdt[NR_CPUS][GDT_ENTRIES] __aligned(16);
+struct tss_struct cpu_tss[NR_CPUS] __aligned(16);
+static u8 double_fault_stack[NR_CPUS][DOUBLE_FAULT_STACK_SIZE] __aligned(16);
 
 /* Top of the boot stack (head.S): the ring-0 stack until there are tasks. */
 extern char boot_stack_top[];
@@ -48,13 +52,21 @@ static void set_tss_desc(u64 *desc, const struct tss_struct *t)
 
 void gdt_init(void)
 {
-	struct desc_ptr gdtr = { sizeof(gdt) - 1, (u64)gdt };
+	gdt_init_cpu(0, (unsigned long)boot_stack_top);
+}
+
+void gdt_init_cpu(int cpu, unsigned long rsp0)
+{
+	struct tss_struct *tss = &cpu_tss[cpu];
+	struct desc_ptr gdtr = { sizeof(gdt[cpu]) - 1, (u64)gdt[cpu] };
 
 	BUILD_BUG_ON(sizeof(struct tss_struct) != 104);
-	tss.rsp[0] = (u64)boot_stack_top;
-	tss.ist[IST_DOUBLE_FAULT - 1] = (u64)(double_fault_stack + sizeof(double_fault_stack));
-	tss.io_bitmap_base = sizeof(tss);
-	set_tss_desc(&gdt[GDT_ENTRY_TSS], &tss);
+	memcpy(gdt[cpu], gdt_template, sizeof(gdt_template));
+	memset(tss, 0, sizeof(*tss));
+	tss->rsp[0] = rsp0;
+	tss->ist[IST_DOUBLE_FAULT - 1] = (u64)(double_fault_stack[cpu] + DOUBLE_FAULT_STACK_SIZE);
+	tss->io_bitmap_base = sizeof(*tss);
+	set_tss_desc(&gdt[cpu][GDT_ENTRY_TSS], tss);
 
 	/* Load the table, reload CS with a far return, then the data segments. */
 	__asm__ __volatile__("lgdt %0\n\t"

@@ -1,7 +1,7 @@
 /*
  * The interrupt descriptor table: every vector enters through its stub in
  * entry.S, as an interrupt gate (interrupts off on entry). The double
- * fault runs on its own IST stack. Only the breakpoint gate may be used by
+ * fault runs on its own IST stack. All CPUs share the one table. Only the breakpoint gate may be used by
  * an int instruction in user mode (int3); any other int from user mode
  * raises #GP.
  */
@@ -49,9 +49,15 @@ static void set_intr_gate(unsigned int vector, unsigned long handler, u8 ist, u8
 	g->reserved = 0;
 }
 
-void idt_init(void)
+void idt_load(void)
 {
 	struct desc_ptr idtr = { sizeof(idt) - 1, (u64)idt };
+
+	__asm__ __volatile__("lidt %0" ::"m"(idtr) : "memory");
+}
+
+void idt_init(void)
+{
 	unsigned int v;
 
 	BUILD_BUG_ON(sizeof(struct idt_gate) != 16);
@@ -59,5 +65,5 @@ void idt_init(void)
 		set_intr_gate(v, (unsigned long)irq_entry_stubs + v * IRQ_STUB_SIZE,
 			      v == X86_TRAP_DF ? IST_DOUBLE_FAULT : 0,
 			      v == X86_TRAP_BP ? GATE_DPL3 : GATE_DPL0);
-	__asm__ __volatile__("lidt %0" ::"m"(idtr) : "memory");
+	idt_load();
 }

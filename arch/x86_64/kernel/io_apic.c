@@ -1,15 +1,15 @@
 /*
  * The I/O APIC, which turns device interrupt lines into vectors for the
- * local APICs. Without an ACPI (MADT) parser, this assumes QEMU's pc
- * machine: one I/O APIC at the standard address, with ISA IRQ n on pin n
- * (only IRQ 0, the PIT, is rerouted, to pin 2; it is not used).
+ * local APICs. Its address and the ISA interrupt source overrides (which
+ * pin each ISA IRQ arrives on, with which polarity and trigger) come from
+ * the firmware tables (acpi.c). Device interrupts all go to the boot CPU.
  */
 #include <kernel/printk.h>
 #include <mm/pgtable.h>
+#include <asm/acpi.h>
 #include <asm/apic.h>
 #include <asm/io.h>
 
-#define IO_APIC_BASE 0xfec00000UL
 #define IO_APIC_REGSEL 0x00	/* index register */
 #define IO_APIC_WIN 0x10	/* data window */
 
@@ -25,9 +25,11 @@
  *  | APIC |         |    |    |    |mode|mode |        |
  *  +------+-- ... --+----+----+----+----+-----+--------+
  *
- * We use fixed delivery (0), physical destination (0), active high (0),
- * edge triggered (0).
+ * We use fixed delivery (0) and physical destination (0); polarity and
+ * trigger follow the ISA default (active high, edge) unless overridden.
  */
+#define IO_APIC_RTE_ACTIVE_LOW BIT(13)
+#define IO_APIC_RTE_LEVEL BIT(15)
 #define IO_APIC_RTE_MASKED BIT(16)
 #define IO_APIC_RTE_DEST_SHIFT 24	/* in the high word */
 
@@ -50,20 +52,34 @@ void io_apic_init(void)
 {
 	unsigned int pin;
 
-	io_apic = ioremap(IO_APIC_BASE, PAGE_SIZE);
+	phys_addr_t pa = x86_platform.io_apic_pa;
+
+	io_apic = ioremap(pa, PAGE_SIZE);
 	if (!io_apic)
-		panic("io_apic: cannot map %#lx", IO_APIC_BASE);
+		panic("io_apic: cannot map %#lx", (unsigned long)pa);
 	io_apic_pins = ((io_apic_read(IO_APIC_REG_VER) >> 16) & 0xff) + 1;
 	for (pin = 0; pin < io_apic_pins; pin++)
 		io_apic_write(IO_APIC_REG_REDTBL(pin), IO_APIC_RTE_MASKED);
 }
 
-/* Panics on IRQ 0 (rerouted on the pc machine) or a pin the chip lacks. */
+/* Panics if the IRQ's GSI is not on this I/O APIC. */
 void io_apic_route_isa_irq(unsigned int irq, u8 vector)
 {
-	unsigned int pin = irq;
+	u32 gsi, low = vector;
+	u16 flags;
+	unsigned int pin;
 
-	BUG_ON(irq == 0 || pin >= io_apic_pins);
-	io_apic_write(IO_APIC_REG_REDTBL(pin) + 1, lapic_id() << IO_APIC_RTE_DEST_SHIFT);
-	io_apic_write(IO_APIC_REG_REDTBL(pin), vector);
+	BUG_ON(irq >= ISA_IRQS);
+	gsi = x86_platform.isa_gsi[irq];
+	flags = x86_platform.isa_flags[irq];
+	BUG_ON(gsi < x86_platform.io_apic_gsi_base);
+	pin = gsi - x86_platform.io_apic_gsi_base;
+	BUG_ON(pin >= io_apic_pins);
+	if ((flags & MPS_INTI_POLARITY_MASK) == MPS_INTI_POLARITY_LOW)
+		low |= IO_APIC_RTE_ACTIVE_LOW;
+	if ((flags & MPS_INTI_TRIGGER_MASK) == MPS_INTI_TRIGGER_LEVEL)
+		low |= IO_APIC_RTE_LEVEL;
+	io_apic_write(IO_APIC_REG_REDTBL(pin) + 1,
+		      x86_platform.apic_id[0] << IO_APIC_RTE_DEST_SHIFT);
+	io_apic_write(IO_APIC_REG_REDTBL(pin), low);
 }

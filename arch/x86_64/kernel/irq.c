@@ -80,3 +80,11 @@ void arch_cpu_relax(void)
 {
 	__asm__ __volatile__("pause" ::: "memory");
 }
+
+bool arch_irqs_disabled(void)
+{
+	unsigned long flags;
+
+	__asm__ __volatile__("pushfq\n\tpopq %0" : "=r"(flags));
+	return !(flags & X86_EFLAGS_IF);
+}

@@ -121,12 +121,13 @@ struct task_struct *arch_switch_to(struct task_struct *prev, struct task_struct 
 	wrmsr(MSR_FS_BASE, next->thread.fsbase);
 	if (next->stack) {
 		/* Where the CPU enters the kernel from next's user mode:
-		 * interrupts through TSS.rsp0, syscall through kernel_sp.
-		 * (One TSS, the boot CPU's: SMP needs one per CPU.) */
+		 * interrupts through this CPU's TSS.rsp0, syscall through
+		 * kernel_sp. */
 		unsigned long top = (unsigned long)next->stack + THREAD_SIZE;
+		struct cpu *c = this_cpu();
 
-		tss.rsp[0] = top;
-		this_cpu()->kernel_sp = top;
+		cpu_tss[c->id].rsp[0] = top;
+		c->kernel_sp = top;
 	}
 	return __switch_to_asm(prev, next);
 }

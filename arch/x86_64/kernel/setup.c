@@ -2,11 +2,14 @@
  * From head.S to start_kernel(): bring up the console and the descriptor
  * tables, have bootinfo.c translate the boot loader's information into the
  * global struct boot_info, and, once the memory manager is up, prepare
- * user mode (FP, SMEP/SMAP, syscall MSRs) and start the interrupt
- * controllers and the timer (arch_late_init()).
+ * user mode (FP, SMEP/SMAP, syscall MSRs), read the firmware's CPU and
+ * interrupt tables and start the interrupt controllers, the timer and the
+ * IPIs (arch_late_init()). The secondary CPUs repeat the per-CPU parts in
+ * start_secondary() (smpboot.c).
  */
 #include <kernel/arch.h>
 #include <kernel/printk.h>
+#include <asm/acpi.h>
 #include <asm/apic.h>
 #include <asm/bootinfo.h>
 #include <asm/desc.h>
@@ -16,9 +19,11 @@
 #include <asm/processor.h>
 #include <asm/pvh.h>
 #include <asm/serial.h>
+#include <asm/smp.h>
 #include <asm/timer.h>
 
-/* Real-mode IVT, BIOS data, EBDA, VGA and option ROMs: never allocated. */
+/* Real-mode IVT, BIOS data, EBDA, VGA and option ROMs: never allocated.
+ * The secondary CPUs' trampoline page (TRAMPOLINE_PA, asm/smp.h) is in here. */
 #define LOW_RESERVED_END SZ_1M
 
 /*
@@ -56,7 +61,9 @@ void arch_late_init(struct boot_info *bi)
 	syscall_init();
 	pic_disable();
 	lapic_init();
+	acpi_init();
 	io_apic_init();
 	apic_timer_init();
+	ipi_init();
 	serial_enable_irq();
 }

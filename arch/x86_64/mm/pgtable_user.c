@@ -38,16 +38,18 @@ void kernel_pgd_prealloc(void)
 /*
  * Present, user, accessed; writable with VM_WRITE; executable only with
  * VM_EXEC; never global (a CR3 switch must drop user translations). A VMA
- * with no access at all (PROT_NONE) gets a non-present encoding.
+ * with no access at all (PROT_NONE) gets the not-present _PAGE_PROTNONE
+ * encoding (asm/pgtable.h). Writable pages are mapped dirty: nothing here
+ * tracks dirtiness of anonymous memory.
  */
 pgprot_t vm_get_page_prot(unsigned long vm_flags)
 {
 	u64 prot = _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
 
 	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
-		return __pgprot(0);
+		return __pgprot(_PAGE_PROTNONE | _PAGE_USER | _PAGE_ACCESSED | _PAGE_NX);
 	if (vm_flags & VM_WRITE)
-		prot |= _PAGE_RW;
+		prot |= _PAGE_RW | _PAGE_DIRTY;
 	if (!(vm_flags & VM_EXEC))
 		prot |= _PAGE_NX;
 	return __pgprot(prot);

@@ -29,12 +29,19 @@ struct uart_driver {
 /* The tables (NULL-terminated), in devices.c. */
 extern const struct of_device_id irqchip_of_match[];
 extern const struct of_device_id timer_of_match[];
+extern const struct of_device_id chained_irqchip_of_match[];
+extern const struct of_device_id pinctrl_of_match[];
 extern const struct uart_driver *const uart_drivers[];
 
 /* The drivers. */
 int gic_v2_probe(const void *fdt, int node);
 int arch_timer_probe(const void *fdt, int node);
 extern const struct uart_driver pl011_driver;
+/* Raspberry Pi (drivers/bcm2835_*.c, bcm2836_*.c). */
+int bcm2836_l1_intc_probe(const void *fdt, int node);
+int bcm2835_armctrl_ic_probe(const void *fdt, int node);
+int bcm2835_gpio_probe(const void *fdt, int node);
+extern const struct uart_driver bcm2835_aux_uart_driver;
 
 /*
  * CPU physical address and size of entry index of node's "reg", through

@@ -20,6 +20,12 @@
  *  issue sets it for 16 aligned entries of one folio; mm/ never sees it).
  *  PXN/UXN: no execution at EL1 / EL0.
  * Table descriptors are address | 0b11.
+ *
+ * Software bits (ignored by the walker): PTE_DIRTY (55) records a write
+ * (there is no hardware dirty-bit management here: a writable user page
+ * is mapped dirty); PTE_PROT_NONE (58) with V clear marks a PROT_NONE
+ * user page, which the CPU faults on but the memory manager sees as
+ * mapped (pte_present() is true, pte_protnone() tells it apart), as Linux.
  */
 #ifndef ASM_PGTABLE_H
 #define ASM_PGTABLE_H
@@ -41,6 +47,8 @@
 #define PTE_CONT BIT_ULL(52)
 #define PTE_PXN BIT_ULL(53)
 #define PTE_UXN BIT_ULL(54)
+#define PTE_DIRTY BIT_ULL(55)		/* software: written */
+#define PTE_PROT_NONE BIT_ULL(58)	/* software: PROT_NONE, V clear */
 #define PTE_ADDR_MASK GENMASK_ULL(47, 12)
 #define PMD_LEAF_ADDR_MASK GENMASK_ULL(47, 21)
 #define PUD_LEAF_ADDR_MASK GENMASK_ULL(47, 30)
@@ -79,10 +87,13 @@ typedef struct { u64 pgprot; } pgprot_t;
 struct mm_struct;
 
 /* --- encoders --- */
+/* A PROT_NONE protection keeps V clear (bit 1 alone: still a "page"). */
 static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
 {
-	return __pte(((u64)pfn << 12) | (pgprot_val(prot) & ~PTE_TYPE_MASK) |
-		     PTE_TYPE_PAGE);
+	u64 type = (pgprot_val(prot) & PTE_PROT_NONE) ? (PTE_TYPE_PAGE & ~PTE_VALID) :
+							  PTE_TYPE_PAGE;
+
+	return __pte(((u64)pfn << 12) | (pgprot_val(prot) & ~PTE_TYPE_MASK) | type);
 }
 static inline pmd_t pfn_pmd(unsigned long pfn, pgprot_t prot)
 {
@@ -106,7 +117,17 @@ static inline pgd_t pgd_mktable(phys_addr_t pa) { return __pgd(pa | PMD_TYPE_TAB
 
 /* --- decoders --- */
 static inline bool pte_none(pte_t p) { return pte_val(p) == 0; }
-static inline bool pte_present(pte_t p) { return pte_val(p) & PTE_VALID; }
+static inline bool pte_present(pte_t p)
+{
+	return pte_val(p) & (PTE_VALID | PTE_PROT_NONE);
+}
+/* A PROT_NONE user page: mapped, but every access faults. */
+static inline bool pte_protnone(pte_t p)
+{
+	return (pte_val(p) & (PTE_VALID | PTE_PROT_NONE)) == PTE_PROT_NONE;
+}
+static inline bool pte_dirty(pte_t p) { return pte_val(p) & PTE_DIRTY; }
+static inline bool pte_young(pte_t p) { return pte_val(p) & PTE_AF; }
 static inline unsigned long pte_pfn(pte_t p) { return (pte_val(p) & PTE_ADDR_MASK) >> 12; }
 static inline bool pte_write(pte_t p) { return !(pte_val(p) & PTE_RDONLY); }
 /* Executable at the level the page is mapped for (EL0 if user, else EL1). */
@@ -135,6 +156,9 @@ static inline phys_addr_t pgd_table_pa(pgd_t p) { return pgd_val(p) & PTE_ADDR_M
 
 #define pte_none pte_none
 #define pte_present pte_present
+#define pte_protnone pte_protnone
+#define pte_dirty pte_dirty
+#define pte_young pte_young
 #define pte_pfn pte_pfn
 #define pte_write pte_write
 #define pte_exec pte_exec
@@ -165,6 +189,28 @@ static inline void __pgtable_sync(void)
 	__asm__ __volatile__("dsb ishst\n\tisb" ::: "memory");
 #endif
 }
+
+/* --- modifiers: return a changed copy of an entry --- */
+static inline pte_t pte_mkwrite(pte_t p) { return __pte(pte_val(p) & ~PTE_RDONLY); }
+static inline pte_t pte_wrprotect(pte_t p) { return __pte(pte_val(p) | PTE_RDONLY); }
+static inline pte_t pte_mkdirty(pte_t p) { return __pte(pte_val(p) | PTE_DIRTY); }
+static inline pte_t pte_mkclean(pte_t p) { return __pte(pte_val(p) & ~PTE_DIRTY); }
+static inline pte_t pte_mkyoung(pte_t p) { return __pte(pte_val(p) | PTE_AF); }
+/* (An old entry faults on the next access: an access-flag fault.) */
+static inline pte_t pte_mkold(pte_t p) { return __pte(pte_val(p) & ~PTE_AF); }
+/* p with the protection newprot (a vm_get_page_prot() value); keeps the
+ * frame and the software dirty bit. */
+static inline pte_t pte_modify(pte_t p, pgprot_t newprot)
+{
+	return pfn_pte(pte_pfn(p), __pgprot(pgprot_val(newprot) | (pte_val(p) & PTE_DIRTY)));
+}
+#define pte_mkwrite pte_mkwrite
+#define pte_wrprotect pte_wrprotect
+#define pte_mkdirty pte_mkdirty
+#define pte_mkclean pte_mkclean
+#define pte_mkyoung pte_mkyoung
+#define pte_mkold pte_mkold
+#define pte_modify pte_modify
 
 /* --- accessors: the only code that reads or writes an entry --- */
 static inline pte_t ptep_get(pte_t *ptep) { return __pte(READ_ONCE(ptep->pte)); }
@@ -211,6 +257,25 @@ static inline void pte_clear(struct mm_struct *mm, unsigned long addr, pte_t *pt
 	WRITE_ONCE(ptep->pte, 0);
 	__pgtable_sync();
 }
+/* Clear the entry and return what it held. */
+static inline pte_t ptep_get_and_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep)
+{
+	pte_t old;
+
+	(void)mm;
+	(void)addr;
+	old = __pte(__atomic_exchange_n(&ptep->pte, 0, __ATOMIC_RELAXED));
+	__pgtable_sync();
+	return old;
+}
+/* Make the entry read-only in place. */
+static inline void ptep_set_wrprotect(struct mm_struct *mm, unsigned long addr, pte_t *ptep)
+{
+	(void)mm;
+	(void)addr;
+	__atomic_fetch_or(&ptep->pte, PTE_RDONLY, __ATOMIC_RELAXED);
+	__pgtable_sync();
+}
 static inline void set_pmd(pmd_t *pmdp, pmd_t pmd)
 {
 	WRITE_ONCE(pmdp->pmd, pmd_val(pmd));
@@ -233,6 +298,8 @@ static inline void pud_clear(pud_t *pudp) { set_pud(pudp, __pud(0)); }
 #define set_pte set_pte
 #define set_ptes set_ptes
 #define pte_clear pte_clear
+#define ptep_get_and_clear ptep_get_and_clear
+#define ptep_set_wrprotect ptep_set_wrprotect
 #define set_pmd set_pmd
 #define set_pud set_pud
 #define set_pgd set_pgd

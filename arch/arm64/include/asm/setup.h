@@ -21,6 +21,14 @@ void __noreturn arm64_start_kernel(phys_addr_t dtb_pa);
  */
 void psci_init(const void *fdt);
 void psci_system_off(void);
+/* Whether the device tree gave a PSCI conduit (psci_init() has run). */
+bool psci_available(void);
+/*
+ * PSCI CPU_ON: start the CPU with affinity mpidr at physical address
+ * entry, MMU off, x0 = context_id. 0, or -EINVAL (bad mpidr/entry),
+ * -EPERM (denied), -EBUSY (already on), -EIO (no PSCI, other errors).
+ */
+int psci_cpu_on(u64 mpidr, phys_addr_t entry, unsigned long context_id);
 
 /* Semihosting SYS_EXIT (semihost.c): QEMU -semihosting exits with code. */
 void __noreturn semihost_exit(int code);

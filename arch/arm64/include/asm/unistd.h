@@ -34,6 +34,8 @@
 #define __NR_clock_gettime 113
 #define __NR_sched_yield 124
 #define __NR_kill 129
+#define __NR_tkill 130
+#define __NR_tgkill 131
 #define __NR_rt_sigaction 134
 #define __NR_rt_sigprocmask 135
 #define __NR_reboot 142

@@ -17,6 +17,9 @@
  * on a malformed block or one that lies beyond EARLY_MAP_END.
  */
 void multiboot2_parse(struct boot_info *bi, phys_addr_t info_pa);
+/* Physical address of the ACPI RSDP the boot loader reported (PVH), or 0. */
+extern phys_addr_t x86_boot_rsdp;
+
 void pvh_parse(struct boot_info *bi, phys_addr_t start_info_pa);
 
 #endif

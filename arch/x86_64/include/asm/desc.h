@@ -4,7 +4,7 @@
 #ifndef ASM_DESC_H
 #define ASM_DESC_H
 
-#include <kernel/compiler.h>
+#include <kernel/cpu.h>
 
 /* Interrupt stack table slots (1-based in the gate, as the CPU counts). */
 #define IST_DOUBLE_FAULT 1
@@ -20,7 +20,8 @@ struct tss_struct {
 	u16 io_bitmap_base;	/* past the limit: no I/O permission bitmap */
 } __packed;
 
-extern struct tss_struct tss;
+/* CPU n's TSS; rsp[0] is set at every context switch (process.c). */
+extern struct tss_struct cpu_tss[NR_CPUS];
 
 /* Operand of lgdt/lidt. */
 struct desc_ptr {
@@ -33,8 +34,12 @@ struct desc_ptr {
  * once on the boot CPU before anything can trap.
  */
 void gdt_init(void);
+/* The same for CPU cpu, with the ring-0 stack rsp0; on that CPU, once. */
+void gdt_init_cpu(int cpu, unsigned long rsp0);
 
-/* Point all 256 vectors at the entry.S stubs and load the IDT. */
+/* Point all 256 vectors at the entry.S stubs and load the IDT (boot CPU). */
 void idt_init(void);
+/* Load the shared IDT on a secondary CPU. */
+void idt_load(void);
 
 #endif

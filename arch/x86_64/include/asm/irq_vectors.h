@@ -6,6 +6,8 @@
  *              spurious IRQ 7/15 can arrive, and they are ignored
  *   0x30-0x3f  ISA IRQs 0-15 routed through the I/O APIC
  *   0xec       local APIC timer
+ *   0xfc       IPI: run queued cross-CPU function calls
+ *   0xfd       IPI: reschedule
  *   0xff       local APIC spurious interrupt
  */
 #ifndef ASM_IRQ_VECTORS_H
@@ -16,6 +18,8 @@
 #define PIC_VECTOR_BASE 0x20
 #define ISA_IRQ_VECTOR(irq) (0x30 + (irq))
 #define LOCAL_TIMER_VECTOR 0xec
+#define CALL_FUNCTION_VECTOR 0xfc
+#define RESCHEDULE_VECTOR 0xfd
 #define SPURIOUS_APIC_VECTOR 0xff
 
 /* CPU exceptions (Intel SDM vol. 3, table 6-1). */

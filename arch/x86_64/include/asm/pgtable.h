@@ -12,6 +12,11 @@
  * PS (bit 7) marks a leaf in a PUD (1 GiB) or PMD (2 MiB) entry; in a PTE
  * the same bit is PAT, which we never set. Table entries carry P|RW|US|A so
  * that the leaf alone decides the permissions.
+ *
+ * PROT_NONE user pages (Linux's trick): P clear, so the CPU faults on any
+ * access, and bit 8 (G, meaningless without P) set as _PAGE_PROTNONE, so
+ * the memory manager still sees a mapped page: pte_present() is true for
+ * such an entry, pte_protnone() tells it apart.
  */
 #ifndef ASM_PGTABLE_H
 #define ASM_PGTABLE_H
@@ -27,6 +32,7 @@
 #define _PAGE_DIRTY BIT_ULL(6)
 #define _PAGE_PSE BIT_ULL(7)	/* leaf at PMD/PUD level */
 #define _PAGE_GLOBAL BIT_ULL(8)	/* survives CR3 reloads (CR4.PGE) */
+#define _PAGE_PROTNONE _PAGE_GLOBAL	/* with P clear: a PROT_NONE page */
 #define _PAGE_NX BIT_ULL(63)
 #define PTE_ADDR_MASK GENMASK_ULL(51, 12)
 #define PMD_LEAF_ADDR_MASK GENMASK_ULL(51, 21)
@@ -85,7 +91,17 @@ static inline pgd_t pgd_mktable(phys_addr_t pa) { return __pgd(pa | _PAGE_TABLE)
 
 /* --- decoders --- */
 static inline bool pte_none(pte_t p) { return pte_val(p) == 0; }
-static inline bool pte_present(pte_t p) { return pte_val(p) & _PAGE_PRESENT; }
+static inline bool pte_present(pte_t p)
+{
+	return pte_val(p) & (_PAGE_PRESENT | _PAGE_PROTNONE);
+}
+/* A PROT_NONE user page: mapped, but no access (hardware not present). */
+static inline bool pte_protnone(pte_t p)
+{
+	return (pte_val(p) & (_PAGE_PRESENT | _PAGE_PROTNONE)) == _PAGE_PROTNONE;
+}
+static inline bool pte_dirty(pte_t p) { return pte_val(p) & _PAGE_DIRTY; }
+static inline bool pte_young(pte_t p) { return pte_val(p) & _PAGE_ACCESSED; }
 static inline unsigned long pte_pfn(pte_t p) { return (pte_val(p) & PTE_ADDR_MASK) >> 12; }
 static inline bool pte_write(pte_t p) { return pte_val(p) & _PAGE_RW; }
 static inline bool pte_exec(pte_t p) { return !(pte_val(p) & _PAGE_NX); }
@@ -122,6 +138,9 @@ static inline phys_addr_t pgd_table_pa(pgd_t p) { return pgd_val(p) & PTE_ADDR_M
 
 #define pte_none pte_none
 #define pte_present pte_present
+#define pte_protnone pte_protnone
+#define pte_dirty pte_dirty
+#define pte_young pte_young
 #define pte_pfn pte_pfn
 #define pte_write pte_write
 #define pte_exec pte_exec
@@ -140,6 +159,28 @@ static inline phys_addr_t pgd_table_pa(pgd_t p) { return pgd_val(p) & PTE_ADDR_M
 #define pgd_none pgd_none
 #define pgd_table pgd_table
 #define pgd_table_pa pgd_table_pa
+
+/* --- modifiers: return a changed copy of an entry --- */
+static inline pte_t pte_mkwrite(pte_t p) { return __pte(pte_val(p) | _PAGE_RW); }
+static inline pte_t pte_wrprotect(pte_t p) { return __pte(pte_val(p) & ~_PAGE_RW); }
+static inline pte_t pte_mkdirty(pte_t p) { return __pte(pte_val(p) | _PAGE_DIRTY); }
+static inline pte_t pte_mkclean(pte_t p) { return __pte(pte_val(p) & ~_PAGE_DIRTY); }
+static inline pte_t pte_mkyoung(pte_t p) { return __pte(pte_val(p) | _PAGE_ACCESSED); }
+static inline pte_t pte_mkold(pte_t p) { return __pte(pte_val(p) & ~_PAGE_ACCESSED); }
+/* The bits pte_modify() keeps: the frame and what the CPU set. */
+#define _PAGE_CHG_MASK (PTE_ADDR_MASK | _PAGE_DIRTY | _PAGE_ACCESSED)
+/* p with the protection newprot (a vm_get_page_prot() value). */
+static inline pte_t pte_modify(pte_t p, pgprot_t newprot)
+{
+	return __pte((pte_val(p) & _PAGE_CHG_MASK) | (pgprot_val(newprot) & ~_PAGE_CHG_MASK));
+}
+#define pte_mkwrite pte_mkwrite
+#define pte_wrprotect pte_wrprotect
+#define pte_mkdirty pte_mkdirty
+#define pte_mkclean pte_mkclean
+#define pte_mkyoung pte_mkyoung
+#define pte_mkold pte_mkold
+#define pte_modify pte_modify
 
 /* --- accessors: the only code that reads or writes an entry --- */
 static inline pte_t ptep_get(pte_t *ptep) { return __pte(READ_ONCE(ptep->pte)); }
@@ -166,6 +207,21 @@ static inline void pte_clear(struct mm_struct *mm, unsigned long addr, pte_t *pt
 	(void)addr;
 	WRITE_ONCE(ptep->pte, 0);
 }
+/* Clear the entry and return what it held, atomically (the CPU may be
+ * setting A/D in it). */
+static inline pte_t ptep_get_and_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep)
+{
+	(void)mm;
+	(void)addr;
+	return __pte(__atomic_exchange_n(&ptep->pte, 0, __ATOMIC_RELAXED));
+}
+/* Make the entry read-only in place (atomically: keeps a concurrent D). */
+static inline void ptep_set_wrprotect(struct mm_struct *mm, unsigned long addr, pte_t *ptep)
+{
+	(void)mm;
+	(void)addr;
+	__atomic_fetch_and(&ptep->pte, ~_PAGE_RW, __ATOMIC_RELAXED);
+}
 static inline void set_pmd(pmd_t *pmdp, pmd_t pmd) { WRITE_ONCE(pmdp->pmd, pmd_val(pmd)); }
 static inline void set_pud(pud_t *pudp, pud_t pud) { WRITE_ONCE(pudp->pud, pud_val(pud)); }
 static inline void set_pgd(pgd_t *pgdp, pgd_t pgd) { WRITE_ONCE(pgdp->pgd, pgd_val(pgd)); }
@@ -176,6 +232,8 @@ static inline void pud_clear(pud_t *pudp) { WRITE_ONCE(pudp->pud, 0); }
 #define set_pte set_pte
 #define set_ptes set_ptes
 #define pte_clear pte_clear
+#define ptep_get_and_clear ptep_get_and_clear
+#define ptep_set_wrprotect ptep_set_wrprotect
 #define set_pmd set_pmd
 #define set_pud set_pud
 #define set_pgd set_pgd

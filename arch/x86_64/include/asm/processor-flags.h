@@ -2,10 +2,10 @@
  * Bits of the x86-64 control registers, EFER and RFLAGS that this kernel
  * sets or tests (Intel SDM vol. 3, 2.5 and 2.2.1). Usable from assembly.
  *
- *   CR0:  31  16    5  3  2  1  0
- *        +--+--+-..-+--+--+--+--+--+
- *        |PG|WP|    |NE|TS|EM|MP|PE|
- *        +--+--+-..-+--+--+--+--+--+
+ *   CR0:  31  16    5  4  3  2  1  0
+ *        +--+--+-..-+--+--+--+--+--+--+
+ *        |PG|WP|    |NE|ET|TS|EM|MP|PE|
+ *        +--+--+-..-+--+--+--+--+--+--+
  *
  *   CR4:  21    20      10        9     7   5
  *        +----+----+-..-+----------+------+-+---+-+---+--+
@@ -22,6 +22,7 @@
 #define X86_CR0_MP _BITUL(1)	/* wait/fwait honour TS */
 #define X86_CR0_EM _BITUL(2)	/* no x87: must be clear for FP and SSE */
 #define X86_CR0_TS _BITUL(3)	/* task switched: FP use raises #NM */
+#define X86_CR0_ET _BITUL(4)	/* extension type: always 1 on x86-64 */
 #define X86_CR0_NE _BITUL(5)	/* x87 errors as #MF, not the PIC line */
 #define X86_CR0_WP _BITUL(16)	/* ring 0 honours read-only pages */
 #define X86_CR0_PG _BITUL(31)	/* paging */

@@ -9,7 +9,8 @@
 
 struct pt_regs;
 
-/* Turn on SMEP and SMAP when CPUID reports them (cpufeature.c). */
+/* Turn on SMEP and SMAP when CPUID reports them (cpufeature.c); on every
+ * CPU, after arch_cpu_set_percpu(). */
 void cpu_features_init(void);
 
 /* Program EFER.SCE, STAR, LSTAR and SFMASK for the syscall instruction
