@@ -86,12 +86,16 @@ static bool unqueue(struct futex_waiter *w)
 	return woken;
 }
 
-/* Sleep on uaddr while it holds val, at most ticks (< 0: no limit). */
-static long futex_wait(u32 __user *uaddr, u32 val, long ticks)
+/*
+ * Sleep on uaddr while it holds val, until deadline (arch_clock_ns(); 0: no
+ * limit). The deadline is on the clock, not on jiffies: jiffies can lag
+ * behind the clock and catch up in a burst, which would end the wait early.
+ */
+static long futex_wait(u32 __user *uaddr, u32 val, u64 deadline)
 {
 	struct futex_waiter w = { { NULL, NULL }, current, current->mm, (unsigned long)uaddr, false };
-	u64 deadline = jiffies + (u64)ticks;
 	struct futex_bucket *b;
+	u64 now;
 	long ret = 0;
 	u32 uval;
 
@@ -113,12 +117,12 @@ static long futex_wait(u32 __user *uaddr, u32 val, long ticks)
 		spin_unlock(&b->lock);
 		if (signal_pending_current())
 			ret = -EINTR;
-		else if (ticks < 0)
+		else if (!deadline)
 			schedule();
-		else if ((long)(deadline - jiffies) <= 0)
+		else if ((now = arch_clock_ns()) >= deadline)
 			ret = -ETIMEDOUT;
 		else
-			__schedule_timeout((long)(deadline - jiffies));
+			__schedule_timeout((long)DIV_ROUND_UP(deadline - now, NSEC_PER_SEC / HZ));
 		current->state = TASK_RUNNING;
 	}
 	return unqueue(&w) ? 0 : ret;
@@ -129,8 +133,7 @@ long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec __user 
 {
 	int cmd = op & FUTEX_CMD_MASK;
 	struct timespec ts;
-	long ticks = -1;
-	u64 ns;
+	u64 deadline = 0;
 
 	(void)uaddr2;
 	(void)val3;
@@ -141,10 +144,10 @@ long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec __user 
 			return -EFAULT;
 		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
 			return -EINVAL;
-		ns = (u64)ts.tv_sec * NSEC_PER_SEC + (u64)ts.tv_nsec;
-		/* Round up, +1 for the tick already under way; cap "forever". */
-		ticks = (u64)ts.tv_sec > (1ULL << 32) ? -1 :
-			(long)(DIV_ROUND_UP(ns, NSEC_PER_SEC / HZ) + (ns ? 1 : 0));
+		/* Over a century is forever, in practice. */
+		if ((u64)ts.tv_sec <= (1ULL << 32))
+			deadline = arch_clock_ns() + (u64)ts.tv_sec * NSEC_PER_SEC +
+				   (u64)ts.tv_nsec;
 	}
 	if (!IS_ALIGNED((unsigned long)uaddr, sizeof(u32)))
 		return -EINVAL;
@@ -152,5 +155,5 @@ long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec __user 
 		return -EFAULT;
 	if (cmd == FUTEX_WAKE)
 		return futex_wake(current->mm, uaddr, (int)val);
-	return futex_wait(uaddr, val, ticks);
+	return futex_wait(uaddr, val, deadline);
 }
