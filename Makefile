@@ -6,8 +6,9 @@ MEM ?= 512M
 SMP ?= 2
 CMDLINE ?=
 # DEBUG=1 (the default: make run, make test): lock debugging
-# (-DCONFIG_DEBUG_LOCKS, kernel/lockdep.c), built in build/<arch>.
-# DEBUG=0 (make bench): without it, in build/<arch>-nodebug.
+# (-DCONFIG_DEBUG_LOCKS, kernel/lockdep.c) and free-page poisoning
+# (-DCONFIG_DEBUG_VM, mm/page_alloc.c), built in build/<arch>.
+# DEBUG=0 (make bench): without them, in build/<arch>-nodebug.
 DEBUG ?= 1
 BUILD := build/$(ARCH)$(if $(filter 0,$(DEBUG)),-nodebug)
 Q := @
@@ -32,7 +33,7 @@ CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-pie \
 	-fno-stack-protector -fno-common -fno-builtin -nostdinc \
 	-isystem $(shell $(CC) -print-file-name=include) \
 	-Iinclude -Iarch/$(ARCH)/include $(ARCH_CFLAGS) -MMD -MP
-CFLAGS += $(if $(filter 1,$(DEBUG)),-DCONFIG_DEBUG_LOCKS)
+CFLAGS += $(if $(filter 1,$(DEBUG)),-DCONFIG_DEBUG_LOCKS -DCONFIG_DEBUG_VM)
 ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
 LDFLAGS := -nostdlib -n -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments \
 	-T arch/$(ARCH)/kernel.ld

@@ -8,7 +8,13 @@
 void *memset(void *s, int c, size_t n)
 {
 	unsigned char *p = s;
+	u64 word = 0x0101010101010101ULL * (unsigned char)c;
 
+	/* Bytes up to an 8-byte boundary, then words, then the tail. */
+	for (; n && ((unsigned long)p & 7); n--)
+		*p++ = (unsigned char)c;
+	for (; n >= 8; n -= 8, p += 8)
+		*(u64 *)p = word;
 	while (n--)
 		*p++ = (unsigned char)c;
 	return s;

@@ -229,7 +229,7 @@ static int wp_page_copy(struct vm_area_struct *vma, unsigned long addr, pte_t or
 	}
 	/* Nobody writes the page: every mapping of it is read-only. */
 	if (old)
-		memcpy(folio_address(new), page_address(page), PAGE_SIZE);
+		copy_page(folio_address(new), page_address(page));
 
 	spin_lock(&mm->page_table_lock);
 	ptep = pte_alloc_walk(mm, addr);
@@ -486,7 +486,7 @@ static int copy_present_page(struct vm_area_struct *dst_vma, struct page *page,
 
 	if (!new)
 		return -ENOMEM;
-	memcpy(folio_address(new), page_address(page), PAGE_SIZE);
+	copy_page(folio_address(new), page_address(page));
 	map_new_anon_folio(dst_vma, new, 1, addr, dst_ptep, vm_get_page_prot(dst_vma->vm_flags));
 	return 0;
 }

@@ -21,11 +21,14 @@
  * Pages outside every free block are either allocated (refcount >= 1 on
  * the folio head) or PG_reserved (kernel image, memblock data, holes).
  *
- * Freed pages are filled with PAGE_POISON and marked PG_poisoned; when
- * such a page is allocated again the poison is checked, so a write through
- * a dangling pointer is reported (xv6 fills freed pages with junk for the
- * same reason). Pages handed over at boot are not poisoned: filling all of
- * RAM would cost most of the boot time under QEMU.
+ * In debug builds (CONFIG_DEBUG_VM: make run, make test) freed pages are
+ * filled with PAGE_POISON and marked PG_poisoned; when such a page is
+ * allocated again the poison is checked, so a write through a dangling
+ * pointer is reported (xv6 fills freed pages with junk for the same
+ * reason). Pages handed over at boot are not poisoned: filling all of RAM
+ * would cost most of the boot time under QEMU. `make bench` builds
+ * without it: two passes over every freed page would dominate the cost of
+ * a fault.
  *
  * Locking: zone.lock (irqsave) protects the free lists and counters; page
  * flags of free pages change only under it. Refcounts are atomic.
@@ -82,6 +85,7 @@ void buddy_init(void)
 	zone.managed_pages = 0;
 }
 
+#ifdef CONFIG_DEBUG_VM
 /* Fill the 2^order pages from pfn with PAGE_POISON and mark them. */
 static void poison_pages(unsigned long pfn, unsigned int order)
 {
@@ -117,6 +121,19 @@ static void check_poison(unsigned long pfn, unsigned int order)
 		ClearPageFlag(page, PG_poisoned);
 	}
 }
+#else
+static void poison_pages(unsigned long pfn, unsigned int order)
+{
+	(void)pfn;
+	(void)order;
+}
+
+static void check_poison(unsigned long pfn, unsigned int order)
+{
+	(void)pfn;
+	(void)order;
+}
+#endif
 
 /* Put the block [pfn, pfn + 2^order) on its free list. Zone lock held. */
 static void add_free_block(unsigned long pfn, unsigned int order)
@@ -216,7 +233,7 @@ static struct folio *prep_new_folio(unsigned long pfn, unsigned int order)
 
 struct folio *folio_alloc(unsigned int order, gfp_t gfp)
 {
-	unsigned long flags, pfn;
+	unsigned long flags, pfn, i;
 
 	if (order > MAX_ORDER)
 		return NULL;
@@ -227,7 +244,8 @@ struct folio *folio_alloc(unsigned int order, gfp_t gfp)
 		return NULL;
 	check_poison(pfn, order);
 	if (gfp & __GFP_ZERO)
-		memset(page_address(pfn_to_page(pfn)), 0, PAGE_SIZE << order);
+		for (i = 0; i < (1UL << order); i++)
+			clear_page(page_address(pfn_to_page(pfn + i)));
 	return prep_new_folio(pfn, order);
 }
 

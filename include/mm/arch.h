@@ -70,6 +70,10 @@
  *                                       [start, end) on every CPU using mm
  *   flush_tlb_mm(mm)                    all user translations of mm
  *   switch_mm(prev, next)               load next's user tables on this CPU
+ *
+ * and arch/<name>/lib/page.S implements
+ *   clear_page(page)                    zero one page-aligned page
+ *   copy_page(to, from)                 copy one page-aligned page
  */
 #ifndef MM_ARCH_H
 #define MM_ARCH_H
@@ -152,5 +156,14 @@ void arch_pgd_init_user(pgd_t *pgd);
 void flush_tlb_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 void flush_tlb_mm(struct mm_struct *mm);
 void switch_mm(struct mm_struct *prev, struct mm_struct *next);
+
+#ifdef HOST_TEST
+#include <string.h>
+static inline void clear_page(void *page) { memset(page, 0, PAGE_SIZE); }
+static inline void copy_page(void *to, const void *from) { memcpy(to, from, PAGE_SIZE); }
+#else
+void clear_page(void *page);
+void copy_page(void *to, const void *from);
+#endif
 
 #endif
