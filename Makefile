@@ -104,7 +104,7 @@ rpi4-sdcard: deps
 test-host:
 	$(Q)$(MAKE) -s -C tools/testing run
 
-# `make bench` (threads-user engineer): every benchmark /bin/b_* (user/bench/)
+# `make bench`: every benchmark /bin/b_* (user/bench/)
 # through /bin/benchall on QEMU with BENCH_SMP=4 CPUs and BENCH_MEM=1G, the
 # kernel built with DEBUG=0; the output also goes to build/<arch>-nodebug/bench.log.
 BENCH_SMP ?= 4
