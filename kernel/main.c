@@ -6,6 +6,7 @@
  *     -> mm_init        memory manager, final kernel page tables
  *     -> arch_late_init devices, trap tables, timer
  *     -> smp_init       start the other CPUs (they idle until there is work)
+ *     -> swap_init      say which block device swap uses, or that there is none
  *     -> banner         memory size and free pages
  *     -> vfs_init       root ramfs, /dev, /proc, /sys; unpack the initramfs
  *     -> first task:    self-tests ("selftest[=NAME]" on the command line,
@@ -14,6 +15,7 @@
  *     -> cpu_idle       the boot CPU idles from here on
  */
 #include <kernel/arch.h>
+#include <kernel/blkdev.h>
 #include <kernel/boot.h>
 #include <kernel/monitor.h>
 #include <kernel/printk.h>
@@ -93,6 +95,7 @@ void start_kernel(struct boot_info *bi)
 	mm_init(bi);
 	arch_late_init(bi);
 	smp_init();
+	swap_init();
 
 	printk("Memory: %llu MiB RAM, %lu pages free (%lu KiB), %lu pages managed\n",
 	       (unsigned long long)(mm_total_ram() >> 20), nr_free_pages(),
