@@ -19,7 +19,6 @@
 #include <asm/irq.h>
 #include <asm/sysreg.h>
 
-#define ARCH_TIMER_VIRT_IRQ_INDEX 2
 #define NSEC_PER_SEC 1000000000ULL
 
 static u64 timer_period;	/* counter ticks per jiffy */
@@ -82,7 +81,7 @@ int arch_timer_probe(const void *fdt, int node)
 
 	if (!freq)
 		return -EINVAL;
-	err = irq_of_parse(fdt, node, ARCH_TIMER_VIRT_IRQ_INDEX, &irq);
+	err = irq_of_parse(fdt, node, ARCH_TIMER_VIRT_PPI, &irq);
 	if (err)
 		return err;
 	write_sysreg(CNTV_CTL_IMASK, cntv_ctl_el0);

@@ -33,6 +33,17 @@ extern const struct of_device_id chained_irqchip_of_match[];
 extern const struct of_device_id pinctrl_of_match[];
 extern const struct uart_driver *const uart_drivers[];
 
+/*
+ * The generic timer's "interrupts", in device-tree order; the kernel uses
+ * the virtual timer (time.c).
+ */
+enum arch_timer_ppi_nr {
+	ARCH_TIMER_PHYS_SECURE_PPI,
+	ARCH_TIMER_PHYS_NONSECURE_PPI,
+	ARCH_TIMER_VIRT_PPI,
+	ARCH_TIMER_HYP_PPI,
+};
+
 /* The drivers. */
 int gic_v2_probe(const void *fdt, int node);
 int arch_timer_probe(const void *fdt, int node);

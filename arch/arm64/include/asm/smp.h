@@ -6,7 +6,7 @@
  *   boot CPU: arch_boot_secondary(cpu, idle)
  *     fill secondary_data, clean it to the point of coherency,
  *     PSCI CPU_ON(mpidr, __pa(secondary_entry)) or spin-table release,
- *     wait (1 s) until the CPU has taken its data
+ *     wait (5 s) until the CPU has taken its data
  *   new CPU: secondary_entry (physical, MMU off, EL2 or EL1)
  *     el2_to_el1, MMU registers, TTBR0 = bring-up identity map,
  *     TTBR1 = init_mm's tables, MMU on, jump to the link address,
@@ -38,6 +38,27 @@ struct secondary_data {
 	u64 stack;		/* initial sp: the idle task's stack */
 	struct cpu *cpu;	/* this CPU's struct cpu (TPIDR_EL1) */
 };
+
+/* How a CPU is started (cpu_ops.c). */
+enum enable_method {
+	ENABLE_NONE,
+	ENABLE_PSCI,
+	ENABLE_SPIN_TABLE,
+};
+
+struct cpu_boot {
+	u64 mpidr;			/* the CPU node's "reg": its MPIDR affinity */
+	enum enable_method method;
+	phys_addr_t release_addr;	/* spin-table: the slot it polls */
+};
+
+/*
+ * Fill b from a /cpus child (cpus_node: /cpus). The CPU's own
+ * "enable-method" wins over that of /cpus; "spin-table" without a 64-bit
+ * "cpu-release-addr" and an unknown method are ENABLE_NONE. Returns false
+ * if the node has no "reg". Pure device-tree parsing (host-tested).
+ */
+bool of_cpu_boot(const void *fdt, int node, int cpus_node, struct cpu_boot *b);
 
 /* kernel.ld: code run at its physical address (secondary_entry among it). */
 extern char __idmap_text_start[], __idmap_text_end[];
