@@ -185,12 +185,19 @@ static void kick_idle_cpu(void)
 	}
 }
 
-void wake_up_process(struct task_struct *t)
+/*
+ * Make t runnable if it sleeps (only if interruptibly, unless
+ * uninterruptible_too). The state is read under rq_lock, which schedule()
+ * holds while it checks the sleeper for signals: a signal set before the
+ * waker takes rq_lock is seen there, so no wake-up is lost.
+ */
+static void try_to_wake_up(struct task_struct *t, bool uninterruptible_too)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&rq_lock, flags);
-	if (t->state == TASK_INTERRUPTIBLE || t->state == TASK_UNINTERRUPTIBLE) {
+	if (t->state == TASK_INTERRUPTIBLE ||
+	    (uninterruptible_too && t->state == TASK_UNINTERRUPTIBLE)) {
 		t->state = TASK_RUNNING;
 		/* A task still on its CPU is requeued by its own schedule(). */
 		if (!t->on_cpu) {
@@ -199,6 +206,16 @@ void wake_up_process(struct task_struct *t)
 		}
 	}
 	spin_unlock_irqrestore(&rq_lock, flags);
+}
+
+void wake_up_process(struct task_struct *t)
+{
+	try_to_wake_up(t, true);
+}
+
+void signal_wake_up(struct task_struct *t)
+{
+	try_to_wake_up(t, false);
 }
 
 /* The second half of a switch, run by the task switched to. rq_lock held. */
@@ -239,6 +256,9 @@ void schedule(void)
 	prev = c->curr;
 	spin_lock(&rq_lock);
 	c->need_resched = false;
+	/* A signal that came before the sleep: stay runnable (see try_to_wake_up). */
+	if (prev->state == TASK_INTERRUPTIBLE && signal_pending_current())
+		prev->state = TASK_RUNNING;
 	if (prev->state == TASK_RUNNING && prev != c->idle)
 		enqueue(prev);
 	if (list_empty(&runqueue)) {

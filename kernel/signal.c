@@ -43,8 +43,7 @@ int send_signal(struct task_struct *t, int sig)
 	if (sig != SIGKILL && t->sig.action[sig - 1] == SIG_DFL && ignored_by_default(sig))
 		return 0;
 	__atomic_fetch_or(&t->sig.pending, sigmask(sig), __ATOMIC_RELAXED);
-	if (t->state == TASK_INTERRUPTIBLE)
-		wake_up_process(t);
+	signal_wake_up(t);
 	return 0;
 }
 

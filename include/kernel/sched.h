@@ -78,6 +78,8 @@ void sched_init(void);		/* turn the boot context into CPU 0's idle task */
 void schedule(void);
 void cond_resched(void);	/* schedule() if the tick asked for it */
 void wake_up_process(struct task_struct *t);
+/* A signal is pending for t: wake it if it sleeps interruptibly. */
+void signal_wake_up(struct task_struct *t);
 void scheduler_tick(void);	/* from timer_tick on each CPU */
 /* Called by a new task on its first run, with prev the task switched from. */
 void schedule_tail(struct task_struct *prev);
