@@ -4,7 +4,9 @@
  *   1. copy argv and envp into the kernel (copy_strings)
  *   2. open and check the ELF header and program headers
  *   3. build a new mm: one VMA per PT_LOAD segment, filled page by page
- *      from the file (vm_insert_folio), plus an 8 MiB stack VMA
+ *      from the file (vm_insert_folio), plus a small stack VMA below
+ *      STACK_TOP (the arguments and 128 KiB) that faults grow down to
+ *      RLIMIT_STACK (mm/memory.c, expand_stack())
  *   4. point of no return: switch to the new mm, drop the old one
  *   5. lay out the initial stack (strings, auxv, envp, argv, argc) as the
  *      SysV ABI says, close O_CLOEXEC files, reset signal handlers and
@@ -22,6 +24,8 @@
 #include <mm/slab.h>
 
 #define ARG_MAX (128 * 1024)	/* bytes of argv + envp strings */
+#define STACK_EXPAND (128 * 1024) /* initial stack room below the arguments,
+				   * as Linux's setup_arg_pages() */
 #define MAX_ARGS 4096
 
 /* ELF64 (System V gABI). */
@@ -176,9 +180,12 @@ static int load_segment(struct mm_struct *mm, struct file *f, const struct elf64
 	return 0;
 }
 
-/* Check the headers and build the new address space in *mmp. */
+/*
+ * Check the headers and build the new address space in *mmp, with a stack
+ * VMA of stack_size bytes (page aligned) below STACK_TOP.
+ */
 static int load_elf(struct file *f, struct mm_struct **mmp, struct elf64_ehdr *eh,
-		    unsigned long *phdr_va)
+		    unsigned long *phdr_va, unsigned long stack_size)
 {
 	struct elf64_phdr *ph;
 	struct mm_struct *mm;
@@ -235,7 +242,7 @@ static int load_elf(struct file *f, struct mm_struct **mmp, struct elf64_ehdr *e
 	if (!err && !brk)
 		err = -ENOEXEC;
 	if (!err)
-		err = vm_map_anon_fixed(mm, STACK_TOP - STACK_SIZE, STACK_SIZE,
+		err = vm_map_anon_fixed(mm, STACK_TOP - stack_size, stack_size,
 					VM_READ | VM_WRITE | VM_GROWSDOWN, "[stack]");
 	mm->start_brk = mm->brk = ALIGN(brk, PAGE_SIZE);
 	mm->start_stack = STACK_TOP;
@@ -258,6 +265,24 @@ static unsigned long push_bytes(unsigned long *sp, const void *data, size_t n, i
 	return *sp;
 }
 
+/* Words of argc, argv[], NULL, envp[], NULL and the 8 auxv pairs. */
+static int stack_vec_words(const struct exec_args *a)
+{
+	return 1 + a->argc + 1 + a->envc + 1 + 2 * 8;
+}
+
+/*
+ * Size of the initial stack VMA: what setup_stack() writes (strings, 16
+ * AT_RANDOM bytes, up to 15 bytes of alignment, the vectors), page
+ * aligned, plus STACK_EXPAND.
+ */
+static unsigned long stack_vma_size(const struct exec_args *a)
+{
+	size_t used = a->len + 16 + 15 + (size_t)stack_vec_words(a) * sizeof(unsigned long);
+
+	return ALIGN(used, PAGE_SIZE) + STACK_EXPAND;
+}
+
 /*
  * The initial stack, from the top down: the strings, 16 AT_RANDOM bytes,
  * then (16-byte aligned) argc, argv[], NULL, envp[], NULL, auxv pairs.
@@ -266,7 +291,7 @@ static int setup_stack(struct exec_args *a, const struct elf64_ehdr *eh,
 		       unsigned long phdr_va, unsigned long *spp)
 {
 	unsigned long sp = STACK_TOP, strings, rnd, *vec, pos;
-	int nvec = 1 + a->argc + 1 + a->envc + 1 + 2 * 8, i, err = 0;
+	int nvec = stack_vec_words(a), i, err = 0;
 	u64 random[2] = { arch_clock_ns() * 0x9e3779b97f4a7c15ULL,
 			  (u64)current->pid * 0xbf58476d1ce4e5b9ULL ^ jiffies };
 	const char *s = a->buf;
@@ -317,7 +342,7 @@ static int do_execve(const char *path, struct exec_args *a)
 	if (!S_ISREG(f->inode->mode))
 		err = -EACCES;
 	else
-		err = load_elf(f, &mm, &eh, &phdr_va);
+		err = load_elf(f, &mm, &eh, &phdr_va, stack_vma_size(a));
 	fput(f);
 	if (err)
 		return err;

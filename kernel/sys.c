@@ -1,12 +1,15 @@
 /*
- * Small system calls: identity, time, sleeping, uname and power-off.
+ * Small system calls: identity, time, sleeping, uname, resource limits
+ * and power-off.
  */
 #include <kernel/arch.h>
 #include <kernel/errno.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
+#include <kernel/vfs.h>
 
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
@@ -129,6 +132,98 @@ long sys_uname(struct utsname __user *buf)
 	};
 
 	return copy_to_user(buf, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+#define RLIM_UNLIMITED { RLIM_INFINITY, RLIM_INFINITY }
+
+/* Every process's limits (include/kernel/resource.h), by Linux's numbers. */
+static const struct rlimit rlimits[RLIM_NLIMITS] = {
+	RLIM_UNLIMITED,			/* RLIMIT_CPU */
+	RLIM_UNLIMITED,			/* RLIMIT_FSIZE */
+	RLIM_UNLIMITED,			/* RLIMIT_DATA */
+	{ _STK_LIM, RLIM_INFINITY },	/* RLIMIT_STACK */
+	{ 0, RLIM_INFINITY },		/* RLIMIT_CORE */
+	RLIM_UNLIMITED,			/* RLIMIT_RSS */
+	RLIM_UNLIMITED,			/* RLIMIT_NPROC */
+	{ NR_OPEN, NR_OPEN },		/* RLIMIT_NOFILE */
+	RLIM_UNLIMITED,			/* RLIMIT_MEMLOCK */
+	RLIM_UNLIMITED,			/* RLIMIT_AS */
+	RLIM_UNLIMITED,			/* RLIMIT_LOCKS */
+	RLIM_UNLIMITED,			/* RLIMIT_SIGPENDING */
+	RLIM_UNLIMITED,			/* RLIMIT_MSGQUEUE */
+	RLIM_UNLIMITED,			/* RLIMIT_NICE */
+	RLIM_UNLIMITED,			/* RLIMIT_RTPRIO */
+	RLIM_UNLIMITED,			/* RLIMIT_RTTIME */
+};
+
+unsigned long rlimit(unsigned int resource)
+{
+	return rlimits[resource].rlim_cur;
+}
+
+/*
+ * Read and/or set one limit, as Linux's do_prlimit(): new (if not NULL) is
+ * checked, *old (if not NULL) gets the limit in force. The limits are
+ * fixed, so a new value other than the current one is -EPERM. Returns 0,
+ * -EINVAL or -EPERM; *old is written only on success.
+ */
+static long do_prlimit(unsigned int resource, const struct rlimit *new, struct rlimit *old)
+{
+	const struct rlimit *cur;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	cur = &rlimits[resource];
+	if (new && new->rlim_cur > new->rlim_max)
+		return -EINVAL;
+	if (new && (new->rlim_cur != cur->rlim_cur || new->rlim_max != cur->rlim_max))
+		return -EPERM;
+	if (old)
+		*old = *cur;
+	return 0;
+}
+
+long sys_getrlimit(unsigned int resource, struct rlimit __user *rlim)
+{
+	struct rlimit value;
+	long err = do_prlimit(resource, NULL, &value);
+
+	if (err)
+		return err;
+	return copy_to_user(rlim, &value, sizeof(value)) ? -EFAULT : 0;
+}
+
+long sys_setrlimit(unsigned int resource, const struct rlimit __user *rlim)
+{
+	struct rlimit value;
+
+	if (copy_from_user(&value, rlim, sizeof(value)))
+		return -EFAULT;
+	return do_prlimit(resource, &value, NULL);
+}
+
+/* struct rlimit64 has the layout of struct rlimit on both architectures. */
+long sys_prlimit64(int pid, unsigned int resource, const struct rlimit __user *new_rlim,
+		   struct rlimit __user *old_rlim)
+{
+	struct rlimit new, old;
+	unsigned long flags;
+	bool found;
+	long err;
+
+	if (new_rlim && copy_from_user(&new, new_rlim, sizeof(new)))
+		return -EFAULT;
+	if (pid) {
+		spin_lock_irqsave(&tasklist_lock, flags);
+		found = find_task_by_pid(pid) != NULL;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (!found)
+			return -ESRCH;
+	}
+	err = do_prlimit(resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
+	if (!err && old_rlim && copy_to_user(old_rlim, &old, sizeof(old)))
+		err = -EFAULT;
+	return err;
 }
 
 #define LINUX_REBOOT_MAGIC1 0xfee1dead

@@ -69,6 +69,9 @@ static const syscall_fn_t syscall_table[NR_SYSCALLS] = {
 	SYSCALL(__NR_tgkill, sys_tgkill)
 	SYSCALL(__NR_set_tid_address, sys_set_tid_address)
 	SYSCALL(__NR_reboot, sys_reboot)
+	SYSCALL(__NR_getrlimit, sys_getrlimit)
+	SYSCALL(__NR_setrlimit, sys_setrlimit)
+	SYSCALL(__NR_prlimit64, sys_prlimit64)
 #ifdef __NR_open
 	SYSCALL(__NR_open, sys_open)
 #endif

@@ -32,6 +32,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/printk.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
 #include <mm/page_alloc.h>
@@ -317,23 +318,36 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int
 }
 
 /*
- * Grow the stack VMA vma (VM_GROWSDOWN) down to the page holding addr, as
- * Linux: at most STACK_SIZE in all, and keeping a guard gap of
- * STACK_GUARD_GAP below it free of other VMAs. mmap_lock held for writing.
- * Returns 0 or -EFAULT.
+ * Stack growth (the main thread's stack, the one VM_GROWSDOWN VMA that
+ * exec makes): a fault below the stack VMA grows it down to the faulting
+ * page, as Linux's expand_downwards(), if
+ *   - the stack then spans at most RLIMIT_STACK (counted from its top),
+ *   - it stays at or above MMAP_MIN_ADDR,
+ *   - and at least STACK_GUARD_GAP (Linux's stack_guard_gap, 256 pages)
+ *     stays free between it and the next lower VMA, unless that VMA is
+ *     inaccessible (PROT_NONE: itself a guard) or another stack.
+ * Otherwise the fault fails: SIGSEGV from user mode, -EFAULT from a user
+ * copy. Every fault on a user address takes this path, user copies
+ * (copy_to_user into a not yet grown stack page works, as in Linux)
+ * included. GUP (pin_user_pages) does not grow the stack: it fails with
+ * -EFAULT below it, as Linux's GUP does since 6.5.
  */
 #define STACK_GUARD_GAP (256UL << PAGE_SHIFT)
 
+/*
+ * Grow the stack VMA vma (VM_GROWSDOWN) down to the page holding addr,
+ * which lies below it. mmap_lock held for writing: the tree is ordered by
+ * vm_start, and no reader sees vm_start change. Returns 0 or -EFAULT.
+ */
 static int expand_stack(struct vm_area_struct *vma, unsigned long addr)
 {
 	struct vm_area_struct *prev = vma_prev(vma);
 	unsigned long start = addr & PAGE_MASK;
 
-	if (start >= vma->vm_start)
-		return 0;
-	if (vma->vm_end - start > STACK_SIZE || start < MMAP_MIN_ADDR)
+	if (vma->vm_end - start > rlimit(RLIMIT_STACK) || start < MMAP_MIN_ADDR)
 		return -EFAULT;
-	if (prev && (prev->vm_end > start || start - prev->vm_end < STACK_GUARD_GAP))
+	if (prev && (prev->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)) &&
+	    !(prev->vm_flags & VM_GROWSDOWN) && start - prev->vm_end < STACK_GUARD_GAP)
 		return -EFAULT;
 	/* Page indices of the pages already there stay the same. */
 	vma->vm_pgoff -= (vma->vm_start - start) >> PAGE_SHIFT;
@@ -342,14 +356,17 @@ static int expand_stack(struct vm_area_struct *vma, unsigned long addr)
 }
 
 /*
- * The VMA for a fault at addr, growing the stack if addr is just below a
- * VM_GROWSDOWN VMA. mmap_lock held for reading on entry and on return
- * (dropped and retaken for writing around a growth). NULL if none.
+ * The VMA for a fault at addr, growing the stack if addr is below a
+ * VM_GROWSDOWN VMA. mmap_lock held for reading on entry and on return;
+ * to grow, it drops it and takes it for writing, looks the VMA up again
+ * (another thread may have grown or unmapped it meanwhile), grows it,
+ * and goes back to reading, with a last look-up. Returns the VMA holding
+ * addr, or NULL (none, or the stack may not grow there).
  */
 static struct vm_area_struct *fault_find_vma(struct mm_struct *mm, unsigned long addr)
 {
 	struct vm_area_struct *vma = find_vma(mm, addr);
-	int err;
+	int err = 0;
 
 	if (!vma || vma->vm_start <= addr)
 		return vma;
@@ -358,8 +375,8 @@ static struct vm_area_struct *fault_find_vma(struct mm_struct *mm, unsigned long
 	up_read(&mm->mmap_lock);
 	down_write(&mm->mmap_lock);
 	vma = find_vma(mm, addr);
-	err = vma && vma->vm_start > addr && (vma->vm_flags & VM_GROWSDOWN) ?
-		      expand_stack(vma, addr) : 0;
+	if (vma && vma->vm_start > addr && (vma->vm_flags & VM_GROWSDOWN))
+		err = expand_stack(vma, addr);
 	up_write(&mm->mmap_lock);
 	down_read(&mm->mmap_lock);
 	vma = find_vma(mm, addr);

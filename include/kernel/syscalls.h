@@ -18,6 +18,7 @@ struct stat;
 struct timespec;
 struct utsname;
 struct linux_dirent64;
+struct rlimit;
 
 /* processes (kernel/exit.c, fork.c, exec.c, sched.c, signal.c, sys.c) */
 long sys_exit(int code);
@@ -47,6 +48,10 @@ long sys_tkill(int tid, int sig);
 long sys_tgkill(int tgid, int tid, int sig);
 long sys_set_tid_address(int __user *tidptr);
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
+long sys_getrlimit(unsigned int resource, struct rlimit __user *rlim);
+long sys_setrlimit(unsigned int resource, const struct rlimit __user *rlim);
+long sys_prlimit64(int pid, unsigned int resource, const struct rlimit __user *new_rlim,
+		   struct rlimit __user *old_rlim);
 
 /* files (kernel/fs/) */
 long sys_read(unsigned int fd, char __user *buf, size_t count);

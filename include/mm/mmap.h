@@ -7,16 +7,21 @@
  *   0x0000000000400000  program (ELF PT_LOAD segments)
  *   ...                 heap: [start_brk, brk), grows up (brk)
  *   ...                 mmap area, allocated top-down from mmap_base
- *   STACK_TOP - 8 MiB   main-thread stack, grows down
+ *   STACK_TOP - 8 MiB   lowest address the main-thread stack may grow to
+ *   ...                 [stack]: exec maps the arguments plus 128 KiB;
+ *                       faults below it grow it down (expand_stack(),
+ *                       mm/memory.c) to RLIMIT_STACK, keeping a guard
+ *                       gap of 256 pages above the next lower VMA
  *   STACK_TOP           0x00007ffffffff000
  */
 #ifndef MM_MMAP_H
 #define MM_MMAP_H
 
+#include <kernel/resource.h>
 #include <mm/mm_types.h>
 
 #define STACK_TOP 0x00007ffffffff000UL
-#define STACK_SIZE (8UL << 20)
+#define STACK_SIZE _STK_LIM	/* kept free for the stack: RLIMIT_STACK */
 #define MMAP_BASE (STACK_TOP - STACK_SIZE - (1UL << 30))
 #define MMAP_MIN_ADDR 0x10000UL		/* nothing is mapped below */
 

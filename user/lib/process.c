@@ -1,9 +1,10 @@
 /* Process calls newlib does not wrap: wait4/waitpid, ids, scheduling,
- * uname, reboot, syscall(), execvp. */
+ * uname, reboot, resource limits, syscall(), execvp. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/reboot.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -45,6 +46,22 @@ int uname(struct utsname *buf)
 int reboot(int cmd)
 {
 	return (int)SYSCALL4(__NR_reboot, 0xfee1dead, 672274793, cmd, 0);
+}
+
+/* As glibc: all three through prlimit64, whose struct rlimit64 is struct rlimit here. */
+int prlimit(pid_t pid, int resource, const struct rlimit *new_limit, struct rlimit *old_limit)
+{
+	return (int)SYSCALL4(__NR_prlimit64, pid, resource, new_limit, old_limit);
+}
+
+int getrlimit(int resource, struct rlimit *rlim)
+{
+	return prlimit(0, resource, NULL, rlim);
+}
+
+int setrlimit(int resource, const struct rlimit *rlim)
+{
+	return prlimit(0, resource, rlim, NULL);
 }
 
 long syscall(long nr, ...)

@@ -45,9 +45,11 @@
 #define __NR_mkdir		83
 #define __NR_unlink		87
 #define __NR_gettimeofday	96
+#define __NR_getrlimit		97
 #define __NR_times		100
 #define __NR_getppid		110
 #define __NR_arch_prctl		158
+#define __NR_setrlimit		160
 #define __NR_reboot		169
 #define __NR_gettid		186
 #define __NR_futex		202
@@ -63,5 +65,6 @@
 #define __NR_vmsplice		278
 #define __NR_dup3		292
 #define __NR_pipe2		293
+#define __NR_prlimit64		302
 
 #endif

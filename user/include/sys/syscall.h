@@ -42,6 +42,9 @@
 #define SYS_reboot		__NR_reboot
 #define SYS_pread64		__NR_pread64
 #define SYS_pwrite64		__NR_pwrite64
+#define SYS_getrlimit		__NR_getrlimit
+#define SYS_setrlimit		__NR_setrlimit
+#define SYS_prlimit64		__NR_prlimit64
 
 long syscall(long nr, ...);
 

@@ -40,6 +40,8 @@
 #define __NR_rt_sigprocmask 135
 #define __NR_reboot 142
 #define __NR_uname 160
+#define __NR_getrlimit 163
+#define __NR_setrlimit 164
 #define __NR_getpid 172
 #define __NR_getppid 173
 #define __NR_gettid 178
@@ -52,5 +54,6 @@
 #define __NR_mprotect 226
 #define __NR_madvise 233
 #define __NR_wait4 260
+#define __NR_prlimit64 261
 
 #endif

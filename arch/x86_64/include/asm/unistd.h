@@ -54,12 +54,14 @@
 #define __NR_rmdir 84
 #define __NR_unlink 87
 #define __NR_gettimeofday 96
+#define __NR_getrlimit 97
 #define __NR_getuid 102
 #define __NR_getgid 104
 #define __NR_geteuid 107
 #define __NR_getegid 108
 #define __NR_getppid 110
 #define __NR_arch_prctl 158
+#define __NR_setrlimit 160
 #define __NR_sync 162
 #define __NR_swapon 167
 #define __NR_swapoff 168
