@@ -337,11 +337,14 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int
 /*
  * Grow the stack VMA vma (VM_GROWSDOWN) down to the page holding addr,
  * which lies below it. mmap_lock held for writing: the tree is ordered by
- * vm_start, and no reader sees vm_start change. Returns 0 or -EFAULT.
+ * vm_start, and no reader sees vm_start change. Takes the anon_vma lock
+ * around the change, since rmap_walk() reads vm_start and vm_pgoff under
+ * that lock alone. Returns 0 or -EFAULT.
  */
 static int expand_stack(struct vm_area_struct *vma, unsigned long addr)
 {
 	struct vm_area_struct *prev = vma_prev(vma);
+	struct anon_vma *av = vma->anon_vma;
 	unsigned long start = addr & PAGE_MASK;
 
 	if (vma->vm_end - start > rlimit(RLIMIT_STACK) || start < MMAP_MIN_ADDR)
@@ -349,9 +352,13 @@ static int expand_stack(struct vm_area_struct *vma, unsigned long addr)
 	if (prev && (prev->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)) &&
 	    !(prev->vm_flags & VM_GROWSDOWN) && start - prev->vm_end < STACK_GUARD_GAP)
 		return -EFAULT;
+	if (av)
+		spin_lock(&av->root->lock);
 	/* Page indices of the pages already there stay the same. */
 	vma->vm_pgoff -= (vma->vm_start - start) >> PAGE_SHIFT;
 	vma->vm_start = start;
+	if (av)
+		spin_unlock(&av->root->lock);
 	return 0;
 }
 
