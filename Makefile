@@ -30,7 +30,7 @@ CC := $(CROSS)gcc
 LD := $(CROSS)ld
 OBJCOPY := $(CROSS)objcopy
 CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-pie \
-	-fno-stack-protector -fno-common -fno-builtin -nostdinc \
+	-fno-stack-protector -fno-common -fno-builtin -nostdinc -fno-omit-frame-pointer \
 	-isystem $(shell $(CC) -print-file-name=include) \
 	-Iinclude -Iarch/$(ARCH)/include $(ARCH_CFLAGS) -MMD -MP
 CFLAGS += $(if $(filter 1,$(DEBUG)),-DCONFIG_DEBUG_LOCKS -DCONFIG_DEBUG_VM)

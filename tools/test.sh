@@ -107,9 +107,9 @@ for arch in x86_64 arm64; do
 
 	boot $arch fault "selftest=kernel_page_fault_oops" 2 ""
 	if [ $arch = x86_64 ]; then regs=(RIP CR2); else regs=("esr: " "far: " "pc : "); fi
-	expect $arch fault "Oops:" "fault address: " "${regs[@]}" "Kernel panic"
+	expect $arch fault "Oops:" "fault address: " "${regs[@]}" "Kernel panic" "Call trace:"
 
-	# ---- lock debugging (SMP-CORE engineer, issue 4): each check fires ----
+	# ---- lock debugging: each check fires ----
 	for d in "recursive_spinlock:recursive locking of spinlock test_outer" \
 		"order_inversion:lock order inversion: taking test_outer (rank 40) while holding test_inner" \
 		"sleep_under_spinlock:sleeping while holding spinlock test_outer" \
@@ -146,7 +146,7 @@ for arch in x86_64 arm64; do
 	fi
 done
 
-# ---- user tests (userland engineer): user/tests/t_* through /bin/runtests,
+# ---- user tests: user/tests/t_* through /bin/runtests,
 # init's exit status as QEMU's, and the shell on the console. ----
 for arch in x86_64 arm64; do
 	echo "== $arch user space"
@@ -171,7 +171,7 @@ for arch in x86_64 arm64; do
 	expect $arch shell "\$ " "hello" "runtests"
 done
 
-# ---- Raspberry Pi (PI engineer, issue 6): the arm64 Image built above on
+# ---- Raspberry Pi: the arm64 Image built above on
 # QEMU raspi3b (the real Pi 3 device tree: mini UART console, bcm2836
 # local + armctrl interrupt controllers, 4 cores on the spin table, no PSCI,
 # 1 GiB), and the Pi 4 SD card image (make rpi4-sdcard). ----
@@ -249,7 +249,7 @@ else
 	fail "rpi4-sdcard: image builds" "see $LOGS/rpi4-sdcard.log"
 fi
 
-# ---- SMP and threads (threads-user engineer): the thread/SMP tests on the
+# ---- SMP and threads: the thread/SMP tests on the
 # host (glibc) first, then /bin/runtests with SMP=4, and the thread/SMP tests
 # (t_thread*, t_smp*, t_tlb*) many times in a row through /bin/repeat on
 # each architecture: REPEAT_SMP2 (default 20) times with SMP=2 and
