@@ -1,7 +1,8 @@
 /*
  * The consistency checker of the memory manager (test builds read it
  * through /sys/kernel/debug/vm_check after every test program). With every
- * mm's mmap_lock and page-table lock held in turn it walks all user page
+ * mm's mmap_lock held in turn (and its page_table_lock for the upper
+ * levels, each PTE table's lock for its entries) it walks all user page
  * tables, then every page of mem_map, and verifies:
  *
  *  - every present user PTE lies inside a VMA; a page it maps is an
@@ -145,7 +146,8 @@ struct pte_check {
 	struct mm_struct *mm;
 };
 
-/* pgtable_walk_range() callback over a whole user address space. */
+/* pgtable_walk_range() callback over a whole user address space; the
+ * PTE lock held. */
 static int check_pte(pte_t *ptep, unsigned long addr, void *arg)
 {
 	struct pte_check *pc = arg;
@@ -202,8 +204,8 @@ static void check_mm(struct vm_check_state *st, struct mm_struct *mm)
 	spin_lock(&mm->page_table_lock);
 	note_table(st, __pa(mm->pgd));
 	note_tables(st, mm->pgd, 0, pgd_index(TASK_SIZE - 1));
-	pgtable_walk_range(mm, 0, TASK_SIZE, check_pte, &pc);
 	spin_unlock(&mm->page_table_lock);
+	pgtable_walk_range(mm, 0, TASK_SIZE, check_pte, &pc);
 	for_each_vma(mm, vma)
 		list_for_each_entry(avc, &vma->anon_vma_chain, same_vma)
 			note_anon_vma(st, avc->anon_vma);

@@ -75,26 +75,23 @@ static struct page *pinnable_page(pte_t pte, unsigned int gup_flags)
 static int pin_one_page(struct vm_area_struct *vma, unsigned long addr, unsigned int gup_flags,
 			struct page **pagep)
 {
-	struct mm_struct *mm = vma->vm_mm;
 	struct page *page;
+	spinlock_t *ptl;
 	pte_t *ptep;
 	int err;
 
 	for (;;) {
-		spin_lock(&mm->page_table_lock);
-		ptep = pte_alloc_walk(mm, addr);
-		if (!ptep) {
-			spin_unlock(&mm->page_table_lock);
+		ptep = get_locked_pte(vma->vm_mm, addr, &ptl);
+		if (!ptep)
 			return -ENOMEM;
-		}
 		page = pinnable_page(ptep_get(ptep), gup_flags);
-		if (page) {
+		if (page)
 			folio_pin(page_folio(page));
-			spin_unlock(&mm->page_table_lock);
+		pte_unmap_unlock(ptep, ptl);
+		if (page) {
 			*pagep = page;
 			return 0;
 		}
-		spin_unlock(&mm->page_table_lock);
 		err = handle_mm_fault(vma, addr,
 				      (gup_flags & FOLL_WRITE) ? FAULT_FLAG_WRITE : FAULT_FLAG_UNSHARE);
 		if (err)
@@ -145,8 +142,10 @@ long pin_user_pages(unsigned long start, unsigned long nr_pages, unsigned int gu
 /*
  * The PTE for addr read locklessly, level by level with READ_ONCE, or
  * NULL if a table is missing (or a huge leaf is in the way). Interrupts
- * off: on x86 the TLB-flush IPI that precedes freeing a page-table page
- * waits for us.
+ * off: a table page unlinked meanwhile is freed only after the TLB flush
+ * and, where that flush interrupts no CPU (arm64), an IPI to every CPU of
+ * mm->cpu_mask, and this CPU answers neither until it is done with the
+ * table (mm/memory.c, the mmu_gather).
  */
 static pte_t *gup_fast_pte(struct mm_struct *mm, unsigned long addr)
 {
@@ -208,6 +207,7 @@ long pin_user_pages_fast(unsigned long start, unsigned long nr_pages, unsigned i
 		return -EFAULT;
 	seq = __atomic_load_n(&mm->write_protect_seq, __ATOMIC_ACQUIRE);
 	if (!(seq & 1)) {
+		/* On both architectures: holds off the freeing of tables we read. */
 		flags = arch_irq_save();
 		for (; i < nr_pages; i++)
 			if (!gup_fast_one(mm, start + (i << PAGE_SHIFT), gup_flags, seq, &pages[i]))

@@ -41,6 +41,7 @@ phys_addr_t pgtable_alloc_page(void)
 	if (!folio)
 		return 0;
 	SetPageFlag(&folio->page, PG_pgtable);
+	ptlock_init(&folio->page);
 	return page_to_phys(&folio->page);
 }
 
@@ -51,6 +52,9 @@ void pgtable_free_page(phys_addr_t pa)
 	/* Tables from memblock stay reserved for good. */
 	if (PageFlag(page, PG_reserved))
 		return;
+	if (spin_is_locked(ptlock_ptr(page)))
+		panic("pgtable_free_page: table at %llx freed with its lock held\n",
+		      (unsigned long long)pa);
 	ClearPageFlag(page, PG_pgtable);
 	folio_put(page_folio(page));
 }

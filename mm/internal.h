@@ -13,7 +13,7 @@
 /* Anonymous pages mapped by all address spaces (/proc/meminfo AnonPages). */
 extern unsigned long nr_anon_pages_total;
 
-/* Account nr pages mapped (+) or unmapped (-) in mm. page_table_lock held. */
+/* Account nr pages mapped (+) or unmapped (-) in mm. The PTE lock held. */
 static inline void add_anon_pages(struct mm_struct *mm, long nr)
 {
 	mm->nr_anon_pages += nr;
@@ -21,11 +21,14 @@ static inline void add_anon_pages(struct mm_struct *mm, long nr)
 }
 
 /*
- * Pages unmapped but not yet freed: another CPU may still reach them
- * through a stale TLB entry until the flush, so they are put only after
- * flush_tlb_range() (mm-semantics.md 6). Linux's struct mmu_gather.
+ * Pages and page-table pages unmapped but not yet freed: another CPU may
+ * still reach them through a stale TLB entry (or, for a table, GUP-fast)
+ * until the flush, so they are freed only after flush_tlb_range()
+ * (mm-semantics.md 6; the table rule is in mm/memory.c). Linux's struct
+ * mmu_gather.
  */
 #define MMU_GATHER_BATCH 32
+#define MMU_GATHER_TABLES 16
 
 struct mmu_gather {
 	struct mm_struct *mm;
@@ -35,27 +38,41 @@ struct mmu_gather {
 		struct folio *folio;
 		unsigned int nr_refs;	/* references to drop (pages unmapped) */
 	} pending[MMU_GATHER_BATCH];
+	unsigned int nr_tables;
+	phys_addr_t tables[MMU_GATHER_TABLES];	/* unlinked table pages */
 };
 
 void tlb_gather_mmu(struct mmu_gather *tlb, struct mm_struct *mm);
 /* Widen the range tlb will flush (a PTE changed, no page to free). */
 void tlb_add_range(struct mmu_gather *tlb, unsigned long start, unsigned long end);
-/* Flush what was gathered, then put the pages. Any locks may be held. */
+/*
+ * Flush what was gathered, then free the table pages and put the pages.
+ * Interrupts on (the flush may need other CPUs' answers); spinlocks may be
+ * held. tlb_remove_table() (include/mm/pgtable.h) gathers a table page.
+ */
 void tlb_finish_mmu(struct mmu_gather *tlb);
 
 /*
- * Unmap every page in [start, end) of mm's VMAs, free the page tables that
- * become empty, flush the TLB and free the pages. The VMAs themselves are
- * left alone. mmap_lock held for writing (or mm unused, at exit); takes
- * page_table_lock.
+ * Unmap every page in [start, end) of mm's VMAs, flush the TLB, then free
+ * the page tables that became empty and the pages. The VMAs themselves are
+ * left alone. mmap_lock held for writing (or mm unused, at exit); no
+ * page-table lock held (takes them).
  */
 void unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end);
 
 /*
  * Clear every PTE of tlb->mm in [start, end) into tlb (pages are put after
- * the flush; page tables stay). page_table_lock held. (MADV_DONTNEED)
+ * the flush; page tables stay). mmap_lock held; takes each table's PTE
+ * lock. (MADV_DONTNEED)
  */
 void zap_page_range(struct mmu_gather *tlb, unsigned long start, unsigned long end);
+
+/*
+ * Unlink the page tables of tlb->mm in [start, end) that are empty (after
+ * zap_page_range()) into tlb, which frees them after its flush. mmap_lock
+ * held for writing (or mm unused); takes mm->page_table_lock.
+ */
+void free_pgtables(struct mmu_gather *tlb, unsigned long start, unsigned long end);
 
 /* Every user mm (mm->mmlist), under mm_list_lock (a mutex taken outside
  * any mmap_lock). */

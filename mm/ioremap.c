@@ -28,7 +28,7 @@ void *ioremap(phys_addr_t pa, u64 size)
 	if (!err)
 		ioremap_next = va + len + PAGE_SIZE;	/* leave a guard page */
 	else
-		pgtable_unmap_range(&init_mm, va, len);	/* drop a partial map */
+		pgtable_unmap_range(&init_mm, va, len, NULL);	/* drop a partial map */
 	spin_unlock(&init_mm.page_table_lock);
 	if (err) {
 		printk("ioremap: %llx+%llx: error %d\n", (unsigned long long)pa,

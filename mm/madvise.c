@@ -59,9 +59,7 @@ static void madvise_dontneed(struct mm_struct *mm, unsigned long start, unsigned
 	struct mmu_gather tlb;
 
 	tlb_gather_mmu(&tlb, mm);
-	spin_lock(&mm->page_table_lock);
 	zap_page_range(&tlb, start, end);
-	spin_unlock(&mm->page_table_lock);
 	tlb_finish_mmu(&tlb);
 }
 

@@ -26,14 +26,25 @@
  * 1; large anonymous folios extend them without changing their shape.
  *
  * Locking: mmap_lock (read for a fault, write for munmap/exit/fork), then
- * the folio lock (trylock only, under the page-table lock), then
- * mm->page_table_lock around every PTE change. Folios are allocated before
- * page_table_lock is taken, and the PTE is re-checked under it.
+ * the folio lock (trylock only, under the page-table lock), then the PTE
+ * table's own lock (ptl, include/mm/pgtable.h) around every PTE change.
+ * Folios are allocated before the PTE lock is taken, and the PTE is
+ * re-checked under it. Tables are allocated (under mm->page_table_lock,
+ * the pmd lock) before any PTE lock is taken.
+ *
+ * Freeing page tables (struct mmu_gather): a table page unlinked by munmap
+ * or exit may still be walked by another CPU's MMU through a cached upper
+ * entry, and read by GUP-fast (mm/gup.c, lockless, interrupts off), until
+ * the TLB flush. So it is freed only in tlb_finish_mmu(), after the flush,
+ * and, where the flush does not interrupt the CPUs (arm64 broadcast TLBI),
+ * after an IPI to every CPU in mm->cpu_mask has been answered: a CPU in
+ * GUP-fast answers only once it has left it.
  */
 #include <kernel/errno.h>
 #include <kernel/printk.h>
 #include <kernel/resource.h>
 #include <kernel/sched.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
 #include <mm/page_alloc.h>
 #include <mm/pgtable.h>
@@ -81,7 +92,7 @@ static pgprot_t vm_get_page_prot_ro(unsigned long vm_flags)
  * Map nr pages of a new anonymous folio, starting at its first page, at
  * addr (ptep: its PTE, empty, and the nr - 1 after it in the same table)
  * with vma's protection, exclusive. The caller has taken nr references for
- * the mapping and prepared vma's anon_vma. page_table_lock held.
+ * the mapping and prepared vma's anon_vma. ptep's PTE lock held.
  */
 static void map_new_anon_folio(struct vm_area_struct *vma, struct folio *folio,
 			       unsigned int nr, unsigned long addr, pte_t *ptep, pgprot_t prot)
@@ -95,7 +106,7 @@ static void map_new_anon_folio(struct vm_area_struct *vma, struct folio *folio,
 
 int vm_insert_folio(struct vm_area_struct *vma, unsigned long addr, struct folio *folio)
 {
-	struct mm_struct *mm = vma->vm_mm;
+	spinlock_t *ptl;
 	pte_t *ptep;
 	int ret = 0;
 
@@ -103,15 +114,14 @@ int vm_insert_folio(struct vm_area_struct *vma, unsigned long addr, struct folio
 		return -EINVAL;
 	if (anon_vma_prepare(vma))
 		return -ENOMEM;
-	spin_lock(&mm->page_table_lock);
-	ptep = pte_alloc_walk(mm, addr);
+	ptep = get_locked_pte(vma->vm_mm, addr, &ptl);
 	if (!ptep)
-		ret = -ENOMEM;
-	else if (!pte_none(ptep_get(ptep)))
+		return -ENOMEM;
+	if (!pte_none(ptep_get(ptep)))
 		ret = -EEXIST;
 	else
 		map_new_anon_folio(vma, folio, 1, addr, ptep, vm_get_page_prot(vma->vm_flags));
-	spin_unlock(&mm->page_table_lock);
+	pte_unmap_unlock(ptep, ptl);
 	return ret;
 }
 
@@ -140,38 +150,38 @@ static int do_anonymous_page(struct vm_area_struct *vma, unsigned long addr, uns
 {
 	struct mm_struct *mm = vma->vm_mm;
 	struct folio *folio = NULL;
+	spinlock_t *ptl;
 	pte_t *ptep;
 	int ret = 0;
 
 	if (!(flags & (FAULT_FLAG_WRITE | FAULT_FLAG_UNSHARE))) {
-		spin_lock(&mm->page_table_lock);
-		ptep = pte_alloc_walk(mm, addr);
-		if (!ptep) {
-			ret = -ENOMEM;
-		} else if (pte_none(ptep_get(ptep))) {
+		ptep = get_locked_pte(mm, addr, &ptl);
+		if (!ptep)
+			return -ENOMEM;
+		if (pte_none(ptep_get(ptep))) {
 			set_ptes(mm, addr, ptep,
 				 pfn_pte(zero_pfn, vm_get_page_prot_ro(vma->vm_flags)), 1);
 			count_vm_event(ZERO_PAGE_MAP);
 		}
-		spin_unlock(&mm->page_table_lock);
-		return ret;
+		pte_unmap_unlock(ptep, ptl);
+		return 0;
 	}
 	if (anon_vma_prepare(vma))
 		return -ENOMEM;
 	folio = folio_alloc(0, __GFP_ZERO);
 	if (!folio)
 		return -ENOMEM;
-	spin_lock(&mm->page_table_lock);
-	ptep = pte_alloc_walk(mm, addr);
+	ptep = get_locked_pte(mm, addr, &ptl);
 	if (!ptep) {
 		ret = -ENOMEM;
-	} else if (pte_none(ptep_get(ptep))) {
-		pgprot_t prot = vm_get_page_prot(vma->vm_flags);
-
-		map_new_anon_folio(vma, folio, 1, addr, ptep, prot);
-		folio = NULL;
+	} else {
+		if (pte_none(ptep_get(ptep))) {
+			map_new_anon_folio(vma, folio, 1, addr, ptep,
+					   vm_get_page_prot(vma->vm_flags));
+			folio = NULL;
+		}
+		pte_unmap_unlock(ptep, ptl);
 	}
-	spin_unlock(&mm->page_table_lock);
 	if (folio)
 		folio_put(folio);
 	return ret;
@@ -183,7 +193,7 @@ static int do_anonymous_page(struct vm_area_struct *vma, unsigned long addr, uns
  * reference and only mapping (no other mm, no pin, no pending unmap),
  * which is checked under the folio lock so that nothing else (rmap walkers,
  * later swap) decides about the folio at the same time; the page then
- * becomes exclusive and moves to vma's anon_vma. page_table_lock held.
+ * becomes exclusive and moves to vma's anon_vma. The PTE lock held.
  */
 static bool wp_can_reuse_anon_folio(struct folio *folio, struct page *page,
 				    struct vm_area_struct *vma)
@@ -206,22 +216,21 @@ static bool wp_can_reuse_anon_folio(struct folio *folio, struct page *page,
 /*
  * Copy the page mapped read-only by orig_pte at addr (the zero page: a
  * zeroed page) into a new exclusive folio and map that instead, writable
- * unless this is an unshare fault. Called with page_table_lock held, and
- * returns with it released. mmap_lock held (read). Returns 0 (also when
- * the PTE changed meanwhile: the access is retried) or -ENOMEM.
+ * unless this is an unshare fault. Called with ptep's PTE lock ptl held,
+ * and returns with it released. mmap_lock held (read). Returns 0 (also
+ * when the PTE changed meanwhile: the access is retried) or -ENOMEM.
  */
-static int wp_page_copy(struct vm_area_struct *vma, unsigned long addr, pte_t orig_pte,
-			struct page *page, unsigned int flags)
+static int wp_page_copy(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep,
+			spinlock_t *ptl, pte_t orig_pte, struct page *page, unsigned int flags)
 {
 	struct mm_struct *mm = vma->vm_mm;
 	struct folio *old = page ? page_folio(page) : NULL, *new;
 	pgprot_t prot;
-	pte_t *ptep;
 	int ret = 0;
 
 	if (old)
-		folio_get(old);		/* keeps it while page_table_lock is dropped */
-	spin_unlock(&mm->page_table_lock);
+		folio_get(old);		/* keeps it while the PTE lock is dropped */
+	pte_unmap_unlock(ptep, ptl);
 
 	new = anon_vma_prepare(vma) ? NULL : folio_alloc(0, old ? 0 : __GFP_ZERO);
 	if (!new) {
@@ -232,10 +241,10 @@ static int wp_page_copy(struct vm_area_struct *vma, unsigned long addr, pte_t or
 	if (old)
 		copy_page(folio_address(new), page_address(page));
 
-	spin_lock(&mm->page_table_lock);
-	ptep = pte_alloc_walk(mm, addr);
+	ptep = get_locked_pte(mm, addr, &ptl);
 	if (!ptep || !pte_same(ptep_get(ptep), orig_pte)) {
-		spin_unlock(&mm->page_table_lock);
+		if (ptep)
+			pte_unmap_unlock(ptep, ptl);
 		folio_put(new);
 		goto out;
 	}
@@ -249,7 +258,7 @@ static int wp_page_copy(struct vm_area_struct *vma, unsigned long addr, pte_t or
 		folio_remove_rmap_ptes(old, page, 1);
 		add_anon_pages(mm, -1);
 	}
-	spin_unlock(&mm->page_table_lock);
+	pte_unmap_unlock(ptep, ptl);
 	count_vm_event((flags & FAULT_FLAG_UNSHARE) ? UNSHARE_FAULT : COW_FAULT);
 	if (old)
 		folio_put(old);		/* the mapping's reference: flushed above */
@@ -261,13 +270,12 @@ out:
 
 /*
  * Write (or unshare) fault on the present, read-only PTE orig_pte at addr
- * of a VMA that allows the access. page_table_lock held; released on
- * return. Returns 0 or -ENOMEM.
+ * (ptep) of a VMA that allows the access. ptep's PTE lock ptl held;
+ * released on return. Returns 0 or -ENOMEM.
  */
 static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep,
-		      pte_t orig_pte, unsigned int flags)
+		      spinlock_t *ptl, pte_t orig_pte, unsigned int flags)
 {
-	struct mm_struct *mm = vma->vm_mm;
 	struct page *page = vm_normal_page(orig_pte);
 
 	if (page && wp_can_reuse_anon_folio(page_folio(page), page, vma)) {
@@ -276,44 +284,41 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte
 			set_pte(ptep, pte_mkdirty(pte_mkwrite(orig_pte)));
 			count_vm_event(COW_REUSE);
 		}
-		spin_unlock(&mm->page_table_lock);
+		pte_unmap_unlock(ptep, ptl);
 		return 0;
 	}
-	return wp_page_copy(vma, addr, orig_pte, page, flags);
+	return wp_page_copy(vma, addr, ptep, ptl, orig_pte, page, flags);
 }
 
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int flags)
 {
-	struct mm_struct *mm = vma->vm_mm;
+	spinlock_t *ptl;
 	pte_t *ptep, pte;
 
 	addr &= PAGE_MASK;
-	spin_lock(&mm->page_table_lock);
-	ptep = pte_alloc_walk(mm, addr);
-	if (!ptep) {
-		spin_unlock(&mm->page_table_lock);
+	ptep = get_locked_pte(vma->vm_mm, addr, &ptl);
+	if (!ptep)
 		return -ENOMEM;
-	}
 	pte = ptep_get(ptep);
 	if (pte_none(pte)) {
-		spin_unlock(&mm->page_table_lock);
+		pte_unmap_unlock(ptep, ptl);
 		return do_anonymous_page(vma, addr, flags);
 	}
 	if (pte_protnone(pte)) {
 		/* mprotect is changing this range: retry, or fail with the VMA. */
-		spin_unlock(&mm->page_table_lock);
+		pte_unmap_unlock(ptep, ptl);
 		return 0;
 	}
 	if ((flags & FAULT_FLAG_WRITE) && !pte_write(pte))
-		return do_wp_page(vma, addr, ptep, pte, flags);
+		return do_wp_page(vma, addr, ptep, ptl, pte, flags);
 	if (flags & FAULT_FLAG_UNSHARE) {
 		struct page *page = vm_normal_page(pte);
 
 		if (!page || !PageAnonExclusive(page))
-			return do_wp_page(vma, addr, ptep, pte, flags);
+			return do_wp_page(vma, addr, ptep, ptl, pte, flags);
 	}
 	/* Spurious (another CPU fixed it first) or already what was asked. */
-	spin_unlock(&mm->page_table_lock);
+	pte_unmap_unlock(ptep, ptl);
 	return 0;
 }
 
@@ -415,15 +420,39 @@ void tlb_gather_mmu(struct mmu_gather *tlb, struct mm_struct *mm)
 	tlb->start = ~0UL;
 	tlb->end = 0;
 	tlb->nr = 0;
+	tlb->nr_tables = 0;
 }
 
-/* Flush the gathered range, then drop the gathered references. */
+static void tlb_remove_table_smp_sync(void *arg)
+{
+	(void)arg;		/* the answer is the point (see below) */
+}
+
+/*
+ * Wait until every CPU that may be walking mm's tables without locks
+ * (GUP-fast, interrupts off) has left that walk: each answers the IPI only
+ * with interrupts on. Linux's tlb_remove_table_sync_one(). Interrupts on.
+ */
+static void tlb_remove_table_sync_one(struct mm_struct *mm)
+{
+	smp_call_function_many(__atomic_load_n(&mm->cpu_mask, __ATOMIC_ACQUIRE),
+			       tlb_remove_table_smp_sync, NULL, true);
+}
+
+/*
+ * Flush the gathered range, then free the gathered table pages and drop
+ * the gathered references. Interrupts on.
+ */
 static void tlb_flush_mmu(struct mmu_gather *tlb)
 {
 	unsigned int i, r;
 
 	if (tlb->start < tlb->end)
 		flush_tlb_range(tlb->mm, tlb->start, tlb->end);
+	if (tlb->nr_tables && !arch_tlb_flush_waits_for_cpus())
+		tlb_remove_table_sync_one(tlb->mm);
+	for (i = 0; i < tlb->nr_tables; i++)
+		pgtable_free_page(tlb->tables[i]);
 	for (i = 0; i < tlb->nr; i++)
 		for (r = 0; r < tlb->pending[i].nr_refs; r++)
 			folio_put(tlb->pending[i].folio);
@@ -433,6 +462,20 @@ static void tlb_flush_mmu(struct mmu_gather *tlb)
 void tlb_finish_mmu(struct mmu_gather *tlb)
 {
 	tlb_flush_mmu(tlb);
+}
+
+void tlb_remove_table(struct mmu_gather *tlb, phys_addr_t pa, unsigned long addr)
+{
+	if (tlb->nr_tables == MMU_GATHER_TABLES)
+		tlb_flush_mmu(tlb);
+	tlb->tables[tlb->nr_tables++] = pa;
+	/*
+	 * Flushing one address the table translated drops the cached upper
+	 * entries that point to it (x86 invlpg: all paging-structure caches;
+	 * arm64 tlbi vae1is: the walk at every level), and makes sure there is
+	 * a flush even when no page was mapped in the table.
+	 */
+	tlb_add_range(tlb, addr, addr + PAGE_SIZE);
 }
 
 /* nr pages of folio, mapped at addr, were unmapped: free them after the flush. */
@@ -481,27 +524,30 @@ void zap_page_range(struct mmu_gather *tlb, unsigned long start, unsigned long e
 	pgtable_walk_range(tlb->mm, start, end, zap_pte, tlb);
 }
 
+void free_pgtables(struct mmu_gather *tlb, unsigned long start, unsigned long end)
+{
+	struct mm_struct *mm = tlb->mm;
+
+	spin_lock(&mm->page_table_lock);
+	WARN_ON(pgtable_unmap_range(mm, start, end - start, tlb));
+	spin_unlock(&mm->page_table_lock);
+}
+
 void unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	struct mmu_gather tlb;
 
 	tlb_gather_mmu(&tlb, mm);
-	spin_lock(&mm->page_table_lock);
 	zap_page_range(&tlb, start, end);
-	/* Every PTE in the range is empty now: free the tables left empty. */
-	WARN_ON(pgtable_unmap_range(mm, start, end - start));
-	spin_unlock(&mm->page_table_lock);
+	/* Every PTE in the range is empty now: unlink the tables left empty. */
+	free_pgtables(&tlb, start, end);
 	tlb_finish_mmu(&tlb);
 }
-
-struct copy_details {
-	struct vm_area_struct *dst_vma, *src_vma;
-};
 
 /*
  * The child gets its own copy of the nr pages from page (a pinned
  * exclusive page may not be shared), mapped like its VMA says.
- * Both page_table_locks held. Returns 0 or -ENOMEM.
+ * Both PTE locks held. Returns 0 or -ENOMEM.
  */
 static int copy_present_page(struct vm_area_struct *dst_vma, struct page *page,
 			     unsigned long addr, pte_t *dst_ptep)
@@ -519,7 +565,7 @@ static int copy_present_page(struct vm_area_struct *dst_vma, struct page *page,
  * fork: map the nr pages of folio from page, mapped by pte at addr (and
  * src_ptep) in src_vma, into dst_vma too: shared read-only in both, the
  * exclusive bits cleared (folio_try_dup_anon_rmap_ptes), or copied if one
- * may be pinned. Both page_table_locks held. Returns 0 or -ENOMEM.
+ * may be pinned. Both PTE locks held. Returns 0 or -ENOMEM.
  */
 static int copy_present_ptes(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma,
 			     pte_t *dst_ptep, pte_t *src_ptep, pte_t pte, struct folio *folio,
@@ -542,38 +588,65 @@ static int copy_present_ptes(struct vm_area_struct *dst_vma, struct vm_area_stru
 	return 0;
 }
 
-/* pgtable_walk_range() callback over the source VMA. */
-static int copy_pte(pte_t *src_ptep, unsigned long addr, void *arg)
+/*
+ * fork: copy the PTEs of [addr, end) (inside one PMD entry) from the table
+ * of src_pmd to that of dst_pmd, which exists. Takes the parent's PTE
+ * lock, then the child's nested inside it (the child is not visible to
+ * anyone yet). Returns 0 or -ENOMEM.
+ */
+static int copy_pte_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma,
+			  pmd_t *dst_pmd, pmd_t *src_pmd, unsigned long addr, unsigned long end)
 {
-	struct copy_details *c = arg;
-	pte_t pte = ptep_get(src_ptep), *dst_ptep;
+	struct mm_struct *dst_mm = dst_vma->vm_mm;
+	pte_t *src_ptep, *dst_ptep, pte;
+	spinlock_t *src_ptl, *dst_ptl;
 	struct page *page;
+	int ret = 0;
 
-	if (!pte_present(pte))
+	src_ptep = pte_offset_map_lock(src_vma->vm_mm, src_pmd, addr, &src_ptl);
+	if (!src_ptep)
 		return 0;
-	dst_ptep = pte_alloc_walk(c->dst_vma->vm_mm, addr);
-	if (!dst_ptep)
+	dst_ptep = pte_offset_map_lock(dst_mm, dst_pmd, addr, &dst_ptl);
+	if (!dst_ptep) {
+		pte_unmap_unlock(src_ptep, src_ptl);
 		return -ENOMEM;
-	page = vm_normal_page(pte);
-	if (!page) {			/* the zero page: nothing to count */
-		set_ptes(c->dst_vma->vm_mm, addr, dst_ptep, pte, 1);
-		return 0;
 	}
-	return copy_present_ptes(c->dst_vma, c->src_vma, dst_ptep, src_ptep, pte,
-				 page_folio(page), page, 1, addr);
+	for (; addr != end && !ret; addr += PAGE_SIZE, src_ptep++, dst_ptep++) {
+		pte = ptep_get(src_ptep);
+		if (!pte_present(pte))
+			continue;
+		page = vm_normal_page(pte);
+		if (!page) {		/* the zero page: nothing to count */
+			set_ptes(dst_mm, addr, dst_ptep, pte, 1);
+			continue;
+		}
+		ret = copy_present_ptes(dst_vma, src_vma, dst_ptep, src_ptep, pte,
+					page_folio(page), page, 1, addr);
+	}
+	pte_unmap_unlock(dst_ptep, dst_ptl);
+	pte_unmap_unlock(src_ptep, src_ptl);
+	return ret;
 }
 
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma)
 {
 	struct mm_struct *dst_mm = dst_vma->vm_mm, *src_mm = src_vma->vm_mm;
-	struct copy_details c = { dst_vma, src_vma };
+	unsigned long addr, next, end = src_vma->vm_end;
+	pmd_t *src_pmd, *dst_pmd;
 	int ret;
 
-	/* dst_mm is not visible to anyone yet: its lock nests inside src's. */
-	spin_lock(&src_mm->page_table_lock);
-	spin_lock(&dst_mm->page_table_lock);
-	ret = pgtable_walk_range(src_mm, src_vma->vm_start, src_vma->vm_end, copy_pte, &c);
-	spin_unlock(&dst_mm->page_table_lock);
-	spin_unlock(&src_mm->page_table_lock);
-	return ret;
+	for (addr = src_vma->vm_start; addr != end; addr = next) {
+		next = pmd_addr_end(addr, end);
+		src_pmd = mm_find_pmd(src_mm, addr);
+		if (!src_pmd || !pmd_table(READ_ONCE(*src_pmd)))
+			continue;
+		/* The child's tables first: no PTE lock may be held then. */
+		dst_pmd = pmd_alloc_walk(dst_mm, addr);
+		if (!dst_pmd || pte_alloc(dst_mm, dst_pmd))
+			return -ENOMEM;
+		ret = copy_pte_range(dst_vma, src_vma, dst_pmd, src_pmd, addr, next);
+		if (ret)
+			return ret;
+	}
+	return 0;
 }

@@ -6,8 +6,10 @@
  * Lock order (outer first):
  *   1. mm->mmap_lock (rwsem: read for faults, write for VMA changes);
  *      in fork, the parent's only: the child is not visible yet
- *   2. mm->page_table_lock (the parent's, then the child's in fork)
- *   3. slab and buddy locks (docs/design.md)
+ *   2. mm->page_table_lock (upper levels, PMD entries: the pmd lock)
+ *   3. a PTE table's lock (the parent's, then the child's in fork; the
+ *      old table's, then the new one's in mremap)
+ *   4. slab and buddy locks (docs/design.md)
  * mmap_lock may sleep: never take it with a spinlock held.
  *
  * Address space layout: see include/mm/mmap.h. Only anonymous private
@@ -48,7 +50,7 @@ struct mm_struct *mm_alloc(void)
 	}
 	mm->pgd = __va(pgd);
 	arch_pgd_init_user(mm->pgd);
-	spin_lock_init(&mm->page_table_lock, "mm->page_table_lock");
+	spin_lock_init_rank(&mm->page_table_lock, "mm->page_table_lock", LOCK_RANK_PAGE_TABLE);
 	init_rwsem(&mm->mmap_lock);
 	mm->mm_rb = RB_ROOT;
 	mm->mm_users = 1;

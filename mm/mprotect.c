@@ -22,7 +22,8 @@ struct change_prot {
 	bool writable;		/* the VMA has VM_WRITE */
 };
 
-/* pgtable_walk_range() callback: give one present PTE the new protection. */
+/* pgtable_walk_range() callback: give one present PTE the new protection.
+ * Its PTE lock held. */
 static int change_pte(pte_t *ptep, unsigned long addr, void *arg)
 {
 	struct change_prot *c = arg;
@@ -49,18 +50,15 @@ static int change_pte(pte_t *ptep, unsigned long addr, void *arg)
 
 /*
  * Set vm_flags on vma (covering exactly the range to change) and change
- * its PTEs into tlb. mmap_lock held for writing; takes page_table_lock.
+ * its PTEs into tlb. mmap_lock held for writing; takes the PTE locks.
  */
 static void change_protection(struct mmu_gather *tlb, struct vm_area_struct *vma,
 			      unsigned long vm_flags)
 {
 	struct change_prot c = { tlb, vm_get_page_prot(vm_flags), vm_flags & VM_WRITE };
-	struct mm_struct *mm = vma->vm_mm;
 
 	vma->vm_flags = vm_flags;
-	spin_lock(&mm->page_table_lock);
-	pgtable_walk_range(mm, vma->vm_start, vma->vm_end, change_pte, &c);
-	spin_unlock(&mm->page_table_lock);
+	pgtable_walk_range(vma->vm_mm, vma->vm_start, vma->vm_end, change_pte, &c);
 }
 
 #define VM_ACCESS_FLAGS (VM_READ | VM_WRITE | VM_EXEC)

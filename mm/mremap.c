@@ -19,22 +19,65 @@
 #define MREMAP_MAYMOVE 1
 #define MREMAP_FIXED 2
 
-struct move_details {
-	struct mm_struct *mm;
-	unsigned long old_addr, new_addr;
-};
-
-/* pgtable_walk_range() callback: move one entry to the new address. */
-static int move_pte(pte_t *old_ptep, unsigned long addr, void *arg)
+/*
+ * Move the present PTEs of [old_addr, old_addr + len) (inside one PMD
+ * entry) to new_addr (inside one PMD entry, whose PTE table exists). Takes
+ * the old table's PTE lock, then the new table's nested inside it when it
+ * is another table. mmap_lock held for writing.
+ */
+static void move_ptes(struct mm_struct *mm, pmd_t *old_pmd, unsigned long old_addr,
+		      pmd_t *new_pmd, unsigned long new_addr, unsigned long len)
 {
-	struct move_details *m = arg;
-	unsigned long new_addr = m->new_addr + (addr - m->old_addr);
-	pte_t *new_ptep = pte_alloc_walk(m->mm, new_addr), pte;
+	spinlock_t *old_ptl, *new_ptl;
+	pte_t *old_ptep, *new_ptep;
+	unsigned long end = old_addr + len;
 
-	if (!new_ptep)
-		return -ENOMEM;
-	pte = ptep_get_and_clear(m->mm, addr, old_ptep);
-	set_ptes(m->mm, new_addr, new_ptep, pte, 1);
+	old_ptep = pte_offset_map_lock(mm, old_pmd, old_addr, &old_ptl);
+	if (!old_ptep)
+		return;
+	new_ptl = pte_lockptr(mm, new_pmd);
+	if (new_ptl != old_ptl)
+		spin_lock(new_ptl);
+	new_ptep = pte_offset_kernel(new_pmd, new_addr);
+	for (; old_addr != end; old_addr += PAGE_SIZE, new_addr += PAGE_SIZE, old_ptep++,
+	     new_ptep++) {
+		pte_t pte = ptep_get(old_ptep);
+
+		if (pte_none(pte))
+			continue;
+		pte = ptep_get_and_clear(mm, old_addr, old_ptep);
+		set_ptes(mm, new_addr, new_ptep, pte, 1);
+	}
+	if (new_ptl != old_ptl)
+		spin_unlock(new_ptl);
+	pte_unmap_unlock(old_ptep, old_ptl);
+}
+
+/*
+ * Move the entries of [old_addr, old_addr + len) to new_addr, a PMD entry's
+ * worth at most at a time, allocating the new tables first (no PTE lock
+ * held then). mmap_lock held for writing. Returns 0 or -ENOMEM (the
+ * entries moved so far stay moved).
+ */
+static int move_page_tables(struct mm_struct *mm, unsigned long old_addr,
+			    unsigned long new_addr, unsigned long len)
+{
+	unsigned long done, extent;
+	pmd_t *old_pmd, *new_pmd;
+
+	for (done = 0; done < len; done += extent) {
+		unsigned long old = old_addr + done, new = new_addr + done;
+
+		extent = MIN(pmd_addr_end(old, old_addr + len) - old,
+			     pmd_addr_end(new, new_addr + len) - new);
+		old_pmd = mm_find_pmd(mm, old);
+		if (!old_pmd || !pmd_table(READ_ONCE(*old_pmd)))
+			continue;
+		new_pmd = pmd_alloc_walk(mm, new);
+		if (!new_pmd || pte_alloc(mm, new_pmd))
+			return -ENOMEM;
+		move_ptes(mm, old_pmd, old, new_pmd, new, extent);
+	}
 	return 0;
 }
 
@@ -49,7 +92,6 @@ static long move_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 		     unsigned long new_len)
 {
 	unsigned long old_addr = vma->vm_start, len = vma->vm_end - vma->vm_start;
-	struct move_details m = { mm, old_addr, new_addr };
 	struct vm_area_struct *new;
 	int err;
 
@@ -64,18 +106,13 @@ static long move_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 	new->vm_end = new_addr + new_len;
 	vma_link(mm, new);
 
-	spin_lock(&mm->page_table_lock);
-	err = pgtable_walk_range(mm, old_addr, old_addr + len, move_pte, &m);
-	spin_unlock(&mm->page_table_lock);
+	err = move_page_tables(mm, old_addr, new_addr, len);
 	flush_tlb_range(mm, old_addr, old_addr + len);
-	if (err) {
-		/* Keep what moved (the new VMA owns it), drop the rest. */
-		unmap_region(mm, old_addr, old_addr + len);
-	} else {
-		spin_lock(&mm->page_table_lock);
-		WARN_ON(pgtable_unmap_range(mm, old_addr, len));
-		spin_unlock(&mm->page_table_lock);
-	}
+	/*
+	 * Drop what did not move (on error; the new VMA owns what did) and
+	 * free the old tables, after their flush.
+	 */
+	unmap_region(mm, old_addr, old_addr + len);
 	vma_unlink(mm, vma);
 	vm_area_free(vma);
 	vma_merge_neighbours(mm, new);

@@ -9,22 +9,34 @@
  *   pgtable_map_range -> map_pud_range -> map_pmd_range -> map_pte_range
  *      (PGD entries)      (1 GiB leaf?)    (2 MiB leaf?)    (4 KiB PTEs)
  *
- * Locking: callers hold mm->page_table_lock for changes. The walker never
- * flushes the TLB; callers flush after unmapping or changing a live entry.
+ * Locking (include/mm/pgtable.h): for kernel tables the caller holds
+ * init_mm.page_table_lock. For user tables, the functions below that
+ * allocate upper levels or PTE tables take mm->page_table_lock (the pmd
+ * lock) themselves, and the PTE functions take the PTE table's own lock.
+ * The walker never flushes the TLB; callers flush after unmapping or
+ * changing a live entry, and free unlinked table pages after that flush.
  */
 #include <kernel/errno.h>
 #include <mm/pgtable.h>
 
-/* The end of the level-size block that contains addr, or end if sooner. */
-static unsigned long block_end(unsigned long addr, unsigned long end, unsigned long size)
+/*
+ * A new table page for an empty entry, zeroed and visible as zeroed before
+ * the caller links it in: a lockless walker (GUP-fast, the hardware) that
+ * sees the new entry must see the zeroes too (Linux's smp_wmb() before
+ * pmd_populate()). 0 when memory is exhausted.
+ */
+static phys_addr_t table_alloc(void)
 {
-	unsigned long boundary = (addr + size) & ~(size - 1);
+	phys_addr_t pa = pgtable_alloc_page();
 
-	/* "- 1" keeps this right when boundary wraps to 0 at the top. */
-	return boundary - 1 < end - 1 ? boundary : end;
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	return pa;
 }
 
-/* The next-level table that entry *pgdp points to, allocated if empty. */
+/*
+ * The next-level table that entry *pgdp points to, allocated if empty.
+ * The lock protecting *pgdp held (page_table_lock).
+ */
 static pud_t *pud_table_alloc(pgd_t *pgdp)
 {
 	pgd_t pgd = READ_ONCE(*pgdp);
@@ -32,7 +44,7 @@ static pud_t *pud_table_alloc(pgd_t *pgdp)
 
 	if (!pgd_none(pgd))
 		return __va(pgd_table_pa(pgd));
-	pa = pgtable_alloc_page();
+	pa = table_alloc();
 	if (!pa)
 		return NULL;
 	set_pgd(pgdp, pgd_mktable(pa));
@@ -46,7 +58,7 @@ static pmd_t *pmd_table_alloc(pud_t *pudp)
 
 	if (!pud_none(pud))
 		return __va(pud_table_pa(pud));
-	pa = pgtable_alloc_page();
+	pa = table_alloc();
 	if (!pa)
 		return NULL;
 	set_pud(pudp, pud_mktable(pa));
@@ -60,7 +72,7 @@ static pte_t *pte_table_alloc(pmd_t *pmdp)
 
 	if (!pmd_none(pmd))
 		return __va(pmd_table_pa(pmd));
-	pa = pgtable_alloc_page();
+	pa = table_alloc();
 	if (!pa)
 		return NULL;
 	set_pmd(pmdp, pmd_mktable(pa));
@@ -97,7 +109,7 @@ static int map_pmd_range(struct mm_struct *mm, pud_t *pudp, unsigned long va,
 	do {
 		pmd_t pmd = READ_ONCE(*pmdp);
 
-		next = block_end(va, end, PMD_SIZE);
+		next = pgtable_block_end(va, end, PMD_SIZE);
 		if (pmd_leaf(pmd))
 			return -EEXIST;
 		if ((flags & PGT_HUGE) && pmd_none(pmd) && next - va == PMD_SIZE &&
@@ -127,7 +139,7 @@ static int map_pud_range(struct mm_struct *mm, pgd_t *pgdp, unsigned long va,
 	do {
 		pud_t pud = READ_ONCE(*pudp);
 
-		next = block_end(va, end, PUD_SIZE);
+		next = pgtable_block_end(va, end, PUD_SIZE);
 		if (pud_leaf(pud))
 			return -EEXIST;
 		if ((flags & PGT_HUGE) && pud_none(pud) && next - va == PUD_SIZE &&
@@ -154,7 +166,7 @@ int pgtable_map_range(struct mm_struct *mm, unsigned long va, phys_addr_t pa,
 		return -EINVAL;
 	pgdp = mm->pgd + pgd_index(va);
 	do {
-		next = block_end(va, end, PGDIR_SIZE);
+		next = pgtable_block_end(va, end, PGDIR_SIZE);
 		err = map_pud_range(mm, pgdp, va, next, pa, prot, flags);
 		if (err)
 			return err;
@@ -188,11 +200,11 @@ static int check_unmap_range(struct mm_struct *mm, unsigned long va, unsigned lo
 		unsigned long next;
 
 		if (pgd_none(pgd)) {
-			va = block_end(va, end, PGDIR_SIZE);
+			va = pgtable_block_end(va, end, PGDIR_SIZE);
 			continue;
 		}
 		pud = READ_ONCE(((pud_t *)__va(pgd_table_pa(pgd)))[pud_index(va)]);
-		next = block_end(va, end, PUD_SIZE);
+		next = pgtable_block_end(va, end, PUD_SIZE);
 		if (pud_leaf(pud) && (!IS_ALIGNED(va, PUD_SIZE) || next - va != PUD_SIZE))
 			return -EINVAL;
 		if (!pud_table(pud)) {
@@ -200,7 +212,7 @@ static int check_unmap_range(struct mm_struct *mm, unsigned long va, unsigned lo
 			continue;
 		}
 		pmd = READ_ONCE(((pmd_t *)__va(pud_table_pa(pud)))[pmd_index(va)]);
-		next = block_end(va, end, PMD_SIZE);
+		next = pgtable_block_end(va, end, PMD_SIZE);
 		if (pmd_leaf(pmd) && (!IS_ALIGNED(va, PMD_SIZE) || next - va != PMD_SIZE))
 			return -EINVAL;
 		va = next;
@@ -208,45 +220,58 @@ static int check_unmap_range(struct mm_struct *mm, unsigned long va, unsigned lo
 	return 0;
 }
 
+/*
+ * The table page at pa, translating addr, was unlinked: free it after the
+ * flush through tlb, or now without one (kernel tables).
+ */
+static void free_table(struct mmu_gather *tlb, phys_addr_t pa, unsigned long addr)
+{
+	if (tlb)
+		tlb_remove_table(tlb, pa, addr);
+	else
+		pgtable_free_page(pa);
+}
+
 static void unmap_pte_range(struct mm_struct *mm, pmd_t *pmdp, unsigned long va,
-			    unsigned long end)
+			    unsigned long end, struct mmu_gather *tlb)
 {
 	pte_t *table = __va(pmd_table_pa(READ_ONCE(*pmdp)));
 	pte_t *ptep = table + pte_index(va);
+	unsigned long start = va;
 
 	for (; va != end; va += PAGE_SIZE, ptep++)
 		if (!pte_none(ptep_get(ptep)))
 			pte_clear(mm, va, ptep);
 	if (table_empty(table)) {
 		pmd_clear(pmdp);
-		pgtable_free_page(__pa(table));
+		free_table(tlb, __pa(table), start);
 	}
 }
 
 static void unmap_pmd_range(struct mm_struct *mm, pud_t *pudp, unsigned long va,
-			    unsigned long end)
+			    unsigned long end, struct mmu_gather *tlb)
 {
 	pmd_t *table = __va(pud_table_pa(READ_ONCE(*pudp)));
 	pmd_t *pmdp = table + pmd_index(va);
-	unsigned long next;
+	unsigned long next, start = va;
 
 	do {
 		pmd_t pmd = READ_ONCE(*pmdp);
 
-		next = block_end(va, end, PMD_SIZE);
+		next = pgtable_block_end(va, end, PMD_SIZE);
 		if (pmd_leaf(pmd))
 			pmd_clear(pmdp);	/* whole: checked beforehand */
 		else if (pmd_table(pmd))
-			unmap_pte_range(mm, pmdp, va, next);
+			unmap_pte_range(mm, pmdp, va, next, tlb);
 	} while (pmdp++, va = next, va != end);
 	if (table_empty(table)) {
 		pud_clear(pudp);
-		pgtable_free_page(__pa(table));
+		free_table(tlb, __pa(table), start);
 	}
 }
 
 static void unmap_pud_range(struct mm_struct *mm, pgd_t *pgdp, unsigned long va,
-			    unsigned long end)
+			    unsigned long end, struct mmu_gather *tlb)
 {
 	pud_t *table = __va(pgd_table_pa(READ_ONCE(*pgdp)));
 	pud_t *pudp = table + pud_index(va);
@@ -255,16 +280,17 @@ static void unmap_pud_range(struct mm_struct *mm, pgd_t *pgdp, unsigned long va,
 	do {
 		pud_t pud = READ_ONCE(*pudp);
 
-		next = block_end(va, end, PUD_SIZE);
+		next = pgtable_block_end(va, end, PUD_SIZE);
 		if (pud_leaf(pud))
 			pud_clear(pudp);
 		else if (pud_table(pud))
-			unmap_pmd_range(mm, pudp, va, next);
+			unmap_pmd_range(mm, pudp, va, next, tlb);
 	} while (pudp++, va = next, va != end);
 	/* PGD entries are kept: kernel PGD entries are shared by every mm. */
 }
 
-int pgtable_unmap_range(struct mm_struct *mm, unsigned long va, u64 size)
+int pgtable_unmap_range(struct mm_struct *mm, unsigned long va, u64 size,
+			struct mmu_gather *tlb)
 {
 	unsigned long end = va + size, next;
 	pgd_t *pgdp;
@@ -275,9 +301,9 @@ int pgtable_unmap_range(struct mm_struct *mm, unsigned long va, u64 size)
 		return -EINVAL;
 	pgdp = mm->pgd + pgd_index(va);
 	do {
-		next = block_end(va, end, PGDIR_SIZE);
+		next = pgtable_block_end(va, end, PGDIR_SIZE);
 		if (pgd_table(READ_ONCE(*pgdp)))
-			unmap_pud_range(mm, pgdp, va, next);
+			unmap_pud_range(mm, pgdp, va, next, tlb);
 	} while (pgdp++, va = next, va != end);
 	return 0;
 }
@@ -325,56 +351,114 @@ int pgtable_walk_range(struct mm_struct *mm, unsigned long va, unsigned long end
 	while (va != end) {
 		pgd_t pgd = READ_ONCE(mm->pgd[pgd_index(va)]);
 		unsigned long next;
+		spinlock_t *ptl;
+		pmd_t *pmdp;
 		pud_t pud;
-		pmd_t pmd;
 		pte_t *ptep;
 		int ret;
 
 		if (!pgd_table(pgd)) {
-			va = block_end(va, end, PGDIR_SIZE);
+			va = pgtable_block_end(va, end, PGDIR_SIZE);
 			continue;
 		}
 		pud = READ_ONCE(((pud_t *)__va(pgd_table_pa(pgd)))[pud_index(va)]);
 		if (!pud_table(pud)) {
-			va = block_end(va, end, PUD_SIZE);
+			va = pgtable_block_end(va, end, PUD_SIZE);
 			continue;
 		}
-		pmd = READ_ONCE(((pmd_t *)__va(pud_table_pa(pud)))[pmd_index(va)]);
-		next = block_end(va, end, PMD_SIZE);
-		if (!pmd_table(pmd)) {
+		pmdp = (pmd_t *)__va(pud_table_pa(pud)) + pmd_index(va);
+		next = pgtable_block_end(va, end, PMD_SIZE);
+		ptep = pte_offset_map_lock(mm, pmdp, va, &ptl);
+		if (!ptep) {
 			va = next;
 			continue;
 		}
-		ptep = (pte_t *)__va(pmd_table_pa(pmd)) + pte_index(va);
-		for (; va != next; va += PAGE_SIZE, ptep++) {
-			if (pte_none(ptep_get(ptep)))
-				continue;
-			ret = pte_entry(ptep, va, arg);
-			if (ret)
-				return ret;
-		}
+		for (ret = 0; va != next && !ret; va += PAGE_SIZE, ptep++)
+			if (!pte_none(ptep_get(ptep)))
+				ret = pte_entry(ptep, va, arg);
+		pte_unmap_unlock(ptep, ptl);
+		if (ret)
+			return ret;
 	}
 	return 0;
 }
 
-pte_t *pte_alloc_walk(struct mm_struct *mm, unsigned long va)
+pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr,
+			   spinlock_t **ptlp)
 {
-	pud_t *pudp;
-	pmd_t *pmdp;
-	pte_t *ptep;
+	spinlock_t *ptl;
+	pmd_t pmdval;
 
+	(void)mm;
+	for (;;) {
+		pmdval = READ_ONCE(*pmd);
+		if (!pmd_table(pmdval))
+			return NULL;
+		ptl = pte_lockptr_of(pmdval);
+		spin_lock(ptl);
+		/* Still the same table? (It cannot be freed meanwhile: see the
+		 * freeing rule in include/mm/pgtable.h.) */
+		if (pmd_val(READ_ONCE(*pmd)) == pmd_val(pmdval))
+			break;
+		spin_unlock(ptl);
+	}
+	*ptlp = ptl;
+	return pte_offset_kernel(pmd, addr);
+}
+
+int __pte_alloc(struct mm_struct *mm, pmd_t *pmd)
+{
+	phys_addr_t pa = table_alloc();
+	spinlock_t *ptl;
+	int ret = 0;
+
+	if (!pa)
+		return -ENOMEM;
+	ptl = pmd_lock(mm, pmd);
+	if (pmd_none(READ_ONCE(*pmd))) {
+		set_pmd(pmd, pmd_mktable(pa));
+		pa = 0;
+	} else if (pmd_leaf(READ_ONCE(*pmd))) {
+		ret = -EEXIST;
+	}
+	spin_unlock(ptl);
+	if (pa)
+		pgtable_free_page(pa);	/* never visible to anyone */
+	return ret;
+}
+
+pmd_t *pmd_alloc_walk(struct mm_struct *mm, unsigned long va)
+{
+	pmd_t *pmdp = NULL;
+	pud_t *pudp;
+
+	spin_lock(&mm->page_table_lock);
 	pudp = pud_table_alloc(mm->pgd + pgd_index(va));
-	if (!pudp)
+	if (pudp) {
+		pudp += pud_index(va);
+		if (!pud_leaf(READ_ONCE(*pudp)))
+			pmdp = pmd_table_alloc(pudp);
+	}
+	spin_unlock(&mm->page_table_lock);
+	return pmdp ? pmdp + pmd_index(va) : NULL;
+}
+
+pmd_t *mm_find_pmd(struct mm_struct *mm, unsigned long va)
+{
+	pgd_t pgd = READ_ONCE(mm->pgd[pgd_index(va)]);
+	pud_t pud;
+
+	if (!pgd_table(pgd))
 		return NULL;
-	pudp += pud_index(va);
-	if (pud_leaf(READ_ONCE(*pudp)))
+	pud = READ_ONCE(((pud_t *)__va(pgd_table_pa(pgd)))[pud_index(va)]);
+	if (!pud_table(pud))
 		return NULL;
-	pmdp = pmd_table_alloc(pudp);
-	if (!pmdp)
-		return NULL;
-	pmdp += pmd_index(va);
-	if (pmd_leaf(READ_ONCE(*pmdp)))
-		return NULL;
-	ptep = pte_table_alloc(pmdp);
-	return ptep ? ptep + pte_index(va) : NULL;
+	return (pmd_t *)__va(pud_table_pa(pud)) + pmd_index(va);
+}
+
+pte_t *get_locked_pte(struct mm_struct *mm, unsigned long va, spinlock_t **ptlp)
+{
+	pmd_t *pmd = pmd_alloc_walk(mm, va);
+
+	return pmd ? pte_alloc_map_lock(mm, pmd, va, ptlp) : NULL;
 }

@@ -73,7 +73,7 @@ KTEST(walker_maps_and_unmaps_4k_and_2m)
 	err = pgtable_map_range(&init_mm, TEST_VA, page_to_phys(&small->page),
 				PAGE_SIZE, PAGE_KERNEL, 0);
 	if (!err)
-		err = pgtable_unmap_range(&init_mm, TEST_VA, PAGE_SIZE);
+		err = pgtable_unmap_range(&init_mm, TEST_VA, PAGE_SIZE, NULL);
 	spin_unlock(&init_mm.page_table_lock);
 	flush_tlb_kernel_range(TEST_VA, TEST_VA + PAGE_SIZE);
 	KTEST_ASSERT(!err, "warm-up map failed: %d", err);
@@ -98,9 +98,9 @@ KTEST(walker_maps_and_unmaps_4k_and_2m)
 		     "write through the 2M mapping not seen in the direct map");
 
 	spin_lock(&init_mm.page_table_lock);
-	KTEST_ASSERT(pgtable_unmap_range(&init_mm, va_huge, PAGE_SIZE) == -EINVAL,
+	KTEST_ASSERT(pgtable_unmap_range(&init_mm, va_huge, PAGE_SIZE, NULL) == -EINVAL,
 		     "partial unmap of a 2M leaf must fail");
-	err = pgtable_unmap_range(&init_mm, TEST_VA, SZ_2M * 8);
+	err = pgtable_unmap_range(&init_mm, TEST_VA, SZ_2M * 8, NULL);
 	spin_unlock(&init_mm.page_table_lock);
 	flush_tlb_kernel_range(TEST_VA, TEST_VA + SZ_2M * 8);
 	KTEST_ASSERT(!err, "unmap failed: %d", err);

@@ -8,8 +8,8 @@
  *   /proc/kpageflags      Linux's format, one entry per physical frame
  *
  * A virtual-page file is read in batches: under mmap_lock (read) and
- * page_table_lock, walk the batch's PTEs into a kernel buffer, then drop
- * both and copy the buffer out (the copy may fault on this very mm).
+ * each PTE table's lock, walk the batch's PTEs into a kernel buffer, then
+ * drop them and copy the buffer out (the copy may fault on this very mm).
  * Entries are snapshots: a page may change as soon as the lock is gone.
  */
 #include <kernel/errno.h>
@@ -61,7 +61,7 @@
 #define KPF_PGTABLE 26
 #define KPF_RESERVED 32
 
-/* One PTE as an entry of a virtual-page file. page_table_lock held. */
+/* One PTE as an entry of a virtual-page file. Its PTE lock held. */
 typedef u64 (*pte_to_entry_t)(pte_t pte);
 
 struct entry_walk {
@@ -162,9 +162,7 @@ static ssize_t read_page_entries(struct mm_struct *mm, char __user *buf, size_t 
 		memset(w.entries, 0, nr * PM_ENTRY_BYTES);
 		w.start = vpn << PAGE_SHIFT;
 		down_read(&mm->mmap_lock);
-		spin_lock(&mm->page_table_lock);
 		pgtable_walk_range(mm, w.start, w.start + nr * PAGE_SIZE, walk_entry, &w);
-		spin_unlock(&mm->page_table_lock);
 		up_read(&mm->mmap_lock);
 		if (copy_to_user(buf + done, w.entries, nr * PM_ENTRY_BYTES)) {
 			if (!done)

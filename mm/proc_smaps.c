@@ -11,8 +11,8 @@
  *   Anonymous  anonymous pages; AnonHugePages the PMD-mapped part of it
  *   Swap       swapped-out entries (the swap issue fills this in)
  *
- * Counted under mmap_lock (read, held by procfs around show) and
- * page_table_lock.
+ * Counted under mmap_lock (read, held by procfs around show) and each
+ * PTE table's lock.
  */
 #include <kernel/printk.h>
 #include <kernel/seq_buf.h>
@@ -97,9 +97,7 @@ static void show_smaps(struct seq_buf *s, struct mm_struct *mm)
 	for_each_vma(mm, vma) {
 		struct mem_size_stats mss = { 0 };
 
-		spin_lock(&mm->page_table_lock);
 		pgtable_walk_range(mm, vma->vm_start, vma->vm_end, smaps_pte_entry, &mss);
-		spin_unlock(&mm->page_table_lock);
 		show_map_vma(s, vma);
 		show_kb(s, "Size:", vma->vm_end - vma->vm_start);
 		show_kb(s, "KernelPageSize:", PAGE_SIZE);

@@ -14,9 +14,10 @@
  *  - an anon_vma lives while chains, children or folios refer to it.
  *
  * Locking: the root anon_vma's spinlock protects the chain lists of its
- * whole fork tree; it nests inside mmap_lock and outside page_table_lock
- * (docs/design.md). Mapcounts and flags change under the page-table lock
+ * whole fork tree; it nests inside mmap_lock and outside the page-table
+ * locks (docs/design.md). Mapcounts and flags change under the PTE lock
  * of the PTEs concerned, with atomics so lockless readers see whole values.
+ * anon_vma_prepare() serialises on mm->page_table_lock, as Linux's does.
  */
 #include <kernel/errno.h>
 #include <kernel/printk.h>

@@ -27,7 +27,10 @@
 /* Places in the lock order of docs/design.md, outer (low) to inner (high). */
 enum lock_rank {
 	LOCK_RANK_NONE = 0,		/* not checked against the order */
-	LOCK_RANK_PAGE_TABLE = 30,	/* mm->page_table_lock */
+	LOCK_RANK_PAGE_TABLE = 30,	/* mm->page_table_lock: upper levels and
+					 * PMD entries (pmd_lock) */
+	LOCK_RANK_PTE = 32,		/* a PTE table's lock (pte_lockptr); two
+					 * nest in fork and mremap */
 	LOCK_RANK_TASKLIST = 40,	/* tasklist_lock */
 	LOCK_RANK_WAITQUEUE = 50,	/* wait queues, sleep_lock, futex buckets */
 	LOCK_RANK_RQ = 55,		/* rq_lock (taken inside wait-queue locks) */

@@ -69,6 +69,13 @@
  *   flush_tlb_range(mm, start, end)     drop user translations of mm in
  *                                       [start, end) on every CPU using mm
  *   flush_tlb_mm(mm)                    all user translations of mm
+ *   arch_tlb_flush_waits_for_cpus()     true if flush_tlb_range() interrupts
+ *                                       every CPU in mm->cpu_mask and waits
+ *                                       for its answer (x86 IPIs), so that a
+ *                                       CPU with interrupts off holds it
+ *                                       up; false if the hardware broadcasts
+ *                                       it (arm64 tlbi ...is). Freeing page
+ *                                       tables relies on it (mm/memory.c).
  *   switch_mm(prev, next)               load next's user tables on this CPU
  *
  * and arch/<name>/lib/page.S implements
@@ -155,6 +162,7 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags);
 void arch_pgd_init_user(pgd_t *pgd);
 void flush_tlb_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 void flush_tlb_mm(struct mm_struct *mm);
+bool arch_tlb_flush_waits_for_cpus(void);
 void switch_mm(struct mm_struct *prev, struct mm_struct *next);
 
 #ifdef HOST_TEST

@@ -4,8 +4,9 @@
  * address spaces are made by mm_alloc() / dup_mm() (mm/mmap.c).
  *
  * Locking: mmap_lock (read for faults, write for changing VMAs) protects
- * the VMA tree and the VMA fields; page_table_lock protects the tables.
- * Order: mmap_lock before page_table_lock.
+ * the VMA tree and the VMA fields; page_table_lock protects the upper
+ * levels of the tables and the PMD entries, each PTE table has its own
+ * lock (include/mm/pgtable.h). Order: mmap_lock, page_table_lock, PTE lock.
  */
 #ifndef MM_MM_TYPES_H
 #define MM_MM_TYPES_H
@@ -45,7 +46,7 @@ struct vm_area_struct {
 
 struct mm_struct {
 	pgd_t *pgd;			/* top-level table (direct-map address) */
-	spinlock_t page_table_lock;	/* serialises changes to the tables */
+	spinlock_t page_table_lock;	/* PGD/PUD/PMD entries (pmd_lock) */
 	struct rb_root mm_rb;		/* the VMAs */
 	int map_count;			/* number of VMAs */
 	struct rw_semaphore mmap_lock;

@@ -7,7 +7,9 @@
  * per-folio state, every page keeps its own per-page state:
  *
  *   per page  : flags (PG_*, including PG_anon_exclusive), _mapcount,
- *               compound_head for tails
+ *               compound_head for tails; a page-table page (PG_pgtable,
+ *               order 0, never on a free list) keeps its lock, ptl, in
+ *               place of lru and compound_head
  *   per folio : _refcount, order, mapping, index, _pincount and
  *               _total_mapcount (in the head page)
  *
@@ -29,6 +31,7 @@
 #define MM_PAGE_H
 
 #include <kernel/list.h>
+#include <kernel/spinlock.h>
 #include <mm/arch.h>
 
 /* Page flags (bit numbers in page->flags). */
@@ -47,8 +50,14 @@ enum pageflags {
 
 struct page {
 	unsigned long flags;
-	struct list_head lru;		/* free list while PG_buddy */
-	struct page *compound_head;	/* tail pages: the head page */
+	union {
+		struct {
+			struct list_head lru;		/* free list while PG_buddy */
+			struct page *compound_head;	/* tail pages: the head page */
+		};
+		spinlock_t ptl;		/* PG_pgtable: the table's lock, Linux's
+					 * ptdesc->ptl (include/mm/pgtable.h) */
+	};
 	int _refcount;			/* head: references to the folio */
 	int _mapcount;			/* per page: PTEs mapping it - 1 */
 	int _pincount;			/* head: FOLL_PIN pins (mm/gup.c) */

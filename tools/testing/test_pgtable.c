@@ -1,7 +1,8 @@
 /*
  * Host tests of the generic page-table walker (mm/pgtable.c), built once
  * with each architecture's entry format (pgtable_x86, pgtable_arm64).
- * Physical memory is a host buffer standing at FAKE_PHYS_BASE; page-table
+ * Physical memory is a host buffer standing at FAKE_PHYS_BASE, with a
+ * mem_map for it (the page-table locks live in struct page); page-table
  * pages come from it and are counted so leaks show.
  */
 #include <stdlib.h>
@@ -20,6 +21,8 @@ static unsigned char *fake_mem;
 static unsigned char page_used[FAKE_PAGES];
 static int tables_live, alloc_budget = -1;
 struct mm_struct init_mm;
+struct page *mem_map;
+unsigned long min_pfn, max_pfn;
 phys_addr_t kimage_phys_base;	/* arm64 <asm/memory.h> declares it */
 static bool pud_leaves = true;
 
@@ -53,6 +56,7 @@ phys_addr_t pgtable_alloc_page(void)
 			tables_live++;
 			if (alloc_budget > 0)
 				alloc_budget--;
+			ptlock_init(&mem_map[i]);
 			return FAKE_PHYS_BASE + i * PAGE_SIZE;
 		}
 	}
@@ -65,6 +69,8 @@ void pgtable_free_page(phys_addr_t pa)
 
 	if (!page_used[i])
 		host_panic("pgtable_free_page: %llx not allocated\n", (unsigned long long)pa);
+	if (spin_is_locked(ptlock_ptr(&mem_map[i])))
+		host_panic("pgtable_free_page: %llx freed locked\n", (unsigned long long)pa);
 	page_used[i] = 0;
 	memset(fake_mem + i * PAGE_SIZE, 0x5a, PAGE_SIZE);	/* junk: catch reuse */
 	tables_live--;
@@ -73,9 +79,14 @@ void pgtable_free_page(phys_addr_t pa)
 /* A fresh address space with only a PGD. */
 static struct mm_struct *new_mm(void)
 {
-	if (!fake_mem)
+	if (!fake_mem) {
 		fake_mem = aligned_alloc(PAGE_SIZE, FAKE_PAGES * PAGE_SIZE);
+		mem_map = calloc(FAKE_PAGES, sizeof(*mem_map));
+		min_pfn = FAKE_PHYS_BASE >> PAGE_SHIFT;
+		max_pfn = min_pfn + FAKE_PAGES;
+	}
 	memset(page_used, 0, sizeof(page_used));
+	spin_lock_init(&init_mm.page_table_lock, "init_mm.page_table_lock");
 	tables_live = 0;
 	alloc_budget = -1;
 	init_mm.pgd = __va(pgtable_alloc_page());
@@ -105,7 +116,7 @@ TEST(map_lookup_unmap_4k)
 	CHECK(pgtable_lookup(mm, KVA, &l) && pte_write(l.leaf) && !pte_exec(l.leaf),
 	      "PAGE_KERNEL must be RW NX");
 	CHECK(!pgtable_lookup(mm, KVA + PAGE_SIZE, &l), "neighbour must be unmapped");
-	CHECK(pgtable_unmap_range(mm, KVA, PAGE_SIZE) == 0, "unmap");
+	CHECK(pgtable_unmap_range(mm, KVA, PAGE_SIZE, NULL) == 0, "unmap");
 	CHECK(!pgtable_lookup(mm, KVA, &l), "still mapped");
 	CHECK(tables_live == 2, "PTE and PMD tables must be freed, PUD kept: %d live",
 	      tables_live);
@@ -134,10 +145,10 @@ TEST(map_2m_leaf_when_aligned)
 	CHECK(lookup(mm, KVA + 0x1fffff, PA_LOW + 0x1fffff, PMD_SIZE), "lookup 2M");
 	CHECK(pgtable_lookup(mm, KVA, &l) && pte_write(l.leaf) && !pte_exec(l.leaf),
 	      "2M leaf permissions");
-	CHECK(pgtable_unmap_range(mm, KVA + PAGE_SIZE, PAGE_SIZE) == -EINVAL,
+	CHECK(pgtable_unmap_range(mm, KVA + PAGE_SIZE, PAGE_SIZE, NULL) == -EINVAL,
 	      "partial unmap of a 2M leaf must fail");
 	CHECK(lookup(mm, KVA, PA_LOW, PMD_SIZE), "failed unmap must change nothing");
-	CHECK(pgtable_unmap_range(mm, KVA, PMD_SIZE) == 0, "unmap whole 2M");
+	CHECK(pgtable_unmap_range(mm, KVA, PMD_SIZE, NULL) == 0, "unmap whole 2M");
 	CHECK(!pgtable_lookup(mm, KVA, &l), "still mapped");
 	CHECK(tables_live == 2, "PMD table must be freed: %d live", tables_live);
 }
@@ -168,8 +179,8 @@ TEST(map_1g_leaf_when_aligned)
 	      "map");
 	CHECK(tables_live == 2, "a 1G leaf needs only PGD+PUD: %d", tables_live);
 	CHECK(lookup(mm, KVA + 0x3ffff000, 0x7ffff000ULL, PUD_SIZE), "lookup 1G");
-	CHECK(pgtable_unmap_range(mm, KVA, PMD_SIZE) == -EINVAL, "partial 1G unmap");
-	CHECK(pgtable_unmap_range(mm, KVA, PUD_SIZE) == 0, "unmap 1G");
+	CHECK(pgtable_unmap_range(mm, KVA, PMD_SIZE, NULL) == -EINVAL, "partial 1G unmap");
+	CHECK(pgtable_unmap_range(mm, KVA, PUD_SIZE, NULL) == 0, "unmap 1G");
 }
 
 TEST(map_1g_falls_back_to_2m_without_cpu_support)
@@ -200,7 +211,7 @@ TEST(map_mixed_range_uses_largest_leaves)
 		      (unsigned long long)off);
 	}
 	CHECK(!pgtable_lookup(mm, va + size, &(struct pgtable_lookup){ 0 }), "past end");
-	CHECK(pgtable_unmap_range(mm, va, size) == 0, "unmap all");
+	CHECK(pgtable_unmap_range(mm, va, size, NULL) == 0, "unmap all");
 	CHECK(tables_live == 2, "all lower tables freed: %d", tables_live);
 }
 
@@ -217,7 +228,7 @@ TEST(map_rejects_bad_arguments)
 	CHECK(pgtable_map_range(mm, KVA, PA_LOW, 0, PAGE_KERNEL, 0) == -EINVAL, "zero size");
 	CHECK(pgtable_map_range(mm, ~0UL - PAGE_SIZE + 1, PA_LOW, 2 * PAGE_SIZE,
 				PAGE_KERNEL, 0) == -EINVAL, "wrapping range");
-	CHECK(pgtable_unmap_range(mm, KVA, 0) == -EINVAL, "zero-size unmap");
+	CHECK(pgtable_unmap_range(mm, KVA, 0, NULL) == -EINVAL, "zero-size unmap");
 	CHECK(tables_live == 1, "nothing allocated on bad input: %d", tables_live);
 }
 
@@ -256,22 +267,86 @@ TEST(unmap_skips_holes_and_user_half_works)
 	CHECK(!pgtable_map_range(mm, UVA + 8 * PAGE_SIZE, PA_LOW, PAGE_SIZE, PAGE_KERNEL, 0),
 	      "map page 8");
 	CHECK(lookup(mm, UVA + 8 * PAGE_SIZE, PA_LOW, PAGE_SIZE), "lookup page 8");
-	CHECK(!pgtable_unmap_range(mm, UVA, PUD_SIZE * 2), "unmap over holes");
+	CHECK(!pgtable_unmap_range(mm, UVA, PUD_SIZE * 2, NULL), "unmap over holes");
 	CHECK(tables_live == 2, "tables freed: %d", tables_live);
 }
 
-TEST(pte_alloc_walk_returns_slot_or_null_under_leaf)
+TEST(get_locked_pte_returns_slot_locked_or_null_under_leaf)
 {
 	struct mm_struct *mm = new_mm();
-	pte_t *ptep = pte_alloc_walk(mm, KVA + 5 * PAGE_SIZE);
+	spinlock_t *ptl;
+	pte_t *ptep = get_locked_pte(mm, KVA + 5 * PAGE_SIZE, &ptl);
 
 	CHECK(ptep != NULL, "walk allocates tables");
+	CHECK(spin_is_locked(ptl), "the PTE table's lock is held on return");
+	CHECK(!spin_is_locked(&mm->page_table_lock), "page_table_lock is not held on return");
 	set_ptes(mm, KVA + 5 * PAGE_SIZE, ptep, pfn_pte(PA_LOW >> PAGE_SHIFT, PAGE_KERNEL), 3);
+	pte_unmap_unlock(ptep, ptl);
 	CHECK(lookup(mm, KVA + 7 * PAGE_SIZE, PA_LOW + 2 * PAGE_SIZE, PAGE_SIZE),
 	      "set_ptes maps consecutive frames");
 	CHECK(!pgtable_map_range(mm, KVA + PMD_SIZE, PA_LOW, PMD_SIZE, PAGE_KERNEL, PGT_HUGE),
 	      "map 2M");
-	CHECK(pte_alloc_walk(mm, KVA + PMD_SIZE) == NULL, "no PTE slot under a 2M leaf");
+	CHECK(get_locked_pte(mm, KVA + PMD_SIZE, &ptl) == NULL, "no PTE slot under a 2M leaf");
+}
+
+TEST(each_pte_table_has_its_own_lock)
+{
+	struct mm_struct *mm = new_mm();
+	spinlock_t *ptl_a, *ptl_b;
+	pte_t *a = get_locked_pte(mm, UVA, &ptl_a), *b;
+	pmd_t *pmd_a = mm_find_pmd(mm, UVA), *pmd_b;
+
+	CHECK(a && pmd_a, "first table");
+	CHECK(ptl_a == ptlock_ptr(pfn_to_page(pmd_table_pa(*pmd_a) >> PAGE_SHIFT)),
+	      "the lock returned is the one in the table's struct page");
+	CHECK(ptl_a == pte_lockptr(mm, pmd_a), "pte_lockptr agrees");
+	/* Another PTE table of the same mm: lockable while the first is held. */
+	b = get_locked_pte(mm, UVA + PMD_SIZE, &ptl_b);
+	pmd_b = mm_find_pmd(mm, UVA + PMD_SIZE);
+	CHECK(b && pmd_b && ptl_b != ptl_a, "two PTE tables must have distinct locks");
+	CHECK(ptl_b == pte_lockptr(mm, pmd_b), "second table's lock");
+	CHECK(ptl_a != pmd_lockptr(mm, pmd_a), "the PTE lock is not the pmd lock");
+	pte_unmap_unlock(b, ptl_b);
+	pte_unmap_unlock(a, ptl_a);
+	/* pte_offset_map_lock on an existing table: same lock, same slot. */
+	b = pte_offset_map_lock(mm, pmd_a, UVA + 3 * PAGE_SIZE, &ptl_b);
+	CHECK(b == a + 3 && ptl_b == ptl_a && spin_is_locked(ptl_a), "pte_offset_map_lock");
+	pte_unmap_unlock(b, ptl_b);
+	CHECK(pte_offset_map_lock(mm, mm_find_pmd(mm, UVA + 2 * PMD_SIZE), UVA + 2 * PMD_SIZE,
+				  &ptl_b) == NULL, "no table: NULL, nothing locked");
+}
+
+/* A stand-in for mm/memory.c's gather: records the tables handed to it. */
+struct mmu_gather {
+	int nr;
+	phys_addr_t tables[4];
+	unsigned long addrs[4];
+};
+
+void tlb_remove_table(struct mmu_gather *tlb, phys_addr_t pa, unsigned long addr)
+{
+	if (tlb->nr == 4)
+		host_panic("tlb_remove_table: too many tables\n");
+	tlb->tables[tlb->nr] = pa;
+	tlb->addrs[tlb->nr++] = addr;
+}
+
+TEST(unmap_with_gather_defers_table_freeing)
+{
+	struct mm_struct *mm = new_mm();
+	struct mmu_gather tlb = { 0 };
+
+	CHECK(!pgtable_map_range(mm, UVA + 3 * PAGE_SIZE, PA_LOW, PAGE_SIZE, PAGE_KERNEL, 0),
+	      "map");
+	CHECK(tables_live == 4, "PGD+PUD+PMD+PTE: %d", tables_live);
+	CHECK(!pgtable_unmap_range(mm, UVA, PMD_SIZE, &tlb), "unmap");
+	CHECK(!lookup(mm, UVA + 3 * PAGE_SIZE, PA_LOW, PAGE_SIZE), "unlinked");
+	CHECK(tables_live == 4, "no table may be freed before the flush: %d live", tables_live);
+	CHECK(tlb.nr == 2, "PTE and PMD tables gathered: %d", tlb.nr);
+	CHECK(tlb.addrs[0] == UVA && tlb.addrs[1] == UVA, "each with an address it translated");
+	pgtable_free_page(tlb.tables[0]);
+	pgtable_free_page(tlb.tables[1]);
+	CHECK(tables_live == 2, "freed by the gather: %d", tables_live);
 }
 
 struct walk_log {

@@ -144,7 +144,7 @@ static int map_test_page(struct folio *f)
 static void unmap_test_page(void)
 {
 	spin_lock(&init_mm.page_table_lock);
-	pgtable_unmap_range(&init_mm, TLB_TEST_VA, PAGE_SIZE);
+	pgtable_unmap_range(&init_mm, TLB_TEST_VA, PAGE_SIZE, NULL);
 	spin_unlock(&init_mm.page_table_lock);
 	flush_tlb_kernel_range(TLB_TEST_VA, TLB_TEST_VA + PAGE_SIZE);
 }

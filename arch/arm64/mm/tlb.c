@@ -79,6 +79,12 @@ void flush_tlb_range(struct mm_struct *mm, unsigned long start, unsigned long en
 	isb();
 }
 
+/* tlbi ...is is broadcast by the hardware: no other CPU runs any code for it. */
+bool arch_tlb_flush_waits_for_cpus(void)
+{
+	return false;
+}
+
 /* The 4 KiB granule always allows level-1 (1 GiB) blocks. */
 bool arch_pud_leaf_supported(void)
 {

@@ -108,7 +108,7 @@ KTEST(x86_smp_kernel_tlb_flush_reaches_every_cpu)
 			     (unsigned long long)r.value[cpu]);
 
 	spin_lock(&init_mm.page_table_lock);
-	pgtable_unmap_range(&init_mm, SMP_TEST_VA, PAGE_SIZE);
+	pgtable_unmap_range(&init_mm, SMP_TEST_VA, PAGE_SIZE, NULL);
 	spin_unlock(&init_mm.page_table_lock);
 	flush_tlb_kernel_range(SMP_TEST_VA, SMP_TEST_VA + PAGE_SIZE);
 	KTEST_ASSERT(!pgtable_lookup(&init_mm, SMP_TEST_VA, &l), "entry still there");
@@ -122,7 +122,7 @@ KTEST(x86_smp_kernel_tlb_flush_reaches_every_cpu)
 	smp_call_function_many(online, read_test_va, &r, true);
 
 	spin_lock(&init_mm.page_table_lock);
-	pgtable_unmap_range(&init_mm, SMP_TEST_VA, PAGE_SIZE);
+	pgtable_unmap_range(&init_mm, SMP_TEST_VA, PAGE_SIZE, NULL);
 	spin_unlock(&init_mm.page_table_lock);
 	flush_tlb_kernel_range(SMP_TEST_VA, SMP_TEST_VA + PAGE_SIZE);
 	folio_put(a);

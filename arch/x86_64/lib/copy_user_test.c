@@ -84,7 +84,7 @@ static void unmap_test_user_page(void)
 	pgd_t *pgdp = init_mm.pgd + pgd_index(TEST_USER_VA);
 
 	spin_lock(&init_mm.page_table_lock);
-	pgtable_unmap_range(&init_mm, TEST_USER_VA, PAGE_SIZE);
+	pgtable_unmap_range(&init_mm, TEST_USER_VA, PAGE_SIZE, NULL);
 	/* The walker keeps PGD entries; the user half of init_mm stays empty. */
 	pgtable_free_page(pgd_table_pa(*pgdp));
 	set_pgd(pgdp, __pgd(0));

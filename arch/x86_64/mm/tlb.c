@@ -142,6 +142,17 @@ void flush_tlb_mm(struct mm_struct *mm)
 }
 
 /*
+ * Every flush of a user range runs flush_tlb_func() on each CPU of
+ * mm->cpu_mask (this one included) and waits for all: a CPU walking mm's
+ * tables with interrupts off (GUP-fast) has left that walk when the flush
+ * returns.
+ */
+bool arch_tlb_flush_waits_for_cpus(void)
+{
+	return true;
+}
+
+/*
  * Interrupts off. next NULL or &init_mm: a kernel thread, kernel tables.
  * This CPU joins next->cpu_mask before loading its tables and leaves
  * prev->cpu_mask after (see the top of the file).
