@@ -116,10 +116,10 @@ KTEST(page_tables_are_freed_only_after_the_tlb_flush)
 	tlb_gather_mmu(&tlb, mm);
 	zap_page_range(&tlb, TEST_VA, TEST_VA + PAGE_SIZE * 8);
 	free_pgtables(&tlb, TEST_VA, TEST_VA + PAGE_SIZE * 8);
-	if (!pmd_none(READ_ONCE(*pmd)))
-		why = "the empty PTE table was not unlinked";
-	else if (!table_page_live(pte_table) || !table_page_live(pmd_table))
+	if (!table_page_live(pte_table) || !table_page_live(pmd_table))
 		why = "a table page was freed before the TLB flush";
+	else if (!pmd_none(READ_ONCE(*pmd)))
+		why = "the empty PTE table was not unlinked";
 	tlb_finish_mmu(&tlb);
 	if (!why && (folio_ref_count(page_folio(pte_table)) != 0 ||
 		     folio_ref_count(page_folio(pmd_table)) != 0))

@@ -75,7 +75,11 @@ static void exit_mmap(struct mm_struct *mm)
 	list_del(&mm->mmlist);
 	mutex_unlock(&mm_list_lock);
 	unmap_region(mm, 0, TASK_SIZE);
-	/* pgtable_unmap_range() keeps PGD entries: free the PUD tables. */
+	/*
+	 * pgtable_unmap_range() keeps PGD entries: free the PUD tables. No CPU
+	 * runs on mm any more (mmput()), nor GUP-fast, which walks only its
+	 * own mm, so these need no gather.
+	 */
 	for (i = 0; i < USER_PTRS_PER_PGD; i++) {
 		pgd_t pgd = READ_ONCE(mm->pgd[i]);
 
