@@ -34,7 +34,7 @@ static struct anon_vma *anon_vma_alloc(void)
 		return NULL;
 	av->root = av;
 	av->refcount = 1;
-	spin_lock_init(&av->lock, "anon_vma->lock");
+	spin_lock_init_rank(&av->lock, "anon_vma->lock", LOCK_RANK_ANON_VMA);
 	INIT_LIST_HEAD(&av->head);
 	__atomic_fetch_add(&nr_anon_vmas, 1, __ATOMIC_RELAXED);
 	return av;

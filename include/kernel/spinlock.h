@@ -27,6 +27,7 @@
 /* Places in the lock order of docs/design.md, outer (low) to inner (high). */
 enum lock_rank {
 	LOCK_RANK_NONE = 0,		/* not checked against the order */
+	LOCK_RANK_ANON_VMA = 20,	/* an anon_vma tree's root lock */
 	LOCK_RANK_PAGE_TABLE = 30,	/* mm->page_table_lock: upper levels and
 					 * PMD entries (pmd_lock) */
 	LOCK_RANK_PTE = 32,		/* a PTE table's lock (pte_lockptr); two
