@@ -13,48 +13,8 @@
 #include <mm/slab.h>
 
 #include "../../mm/vma.h"
+#include "fake_mm.h"
 #include "host.h"
-
-struct page *mem_map;
-unsigned long min_pfn, max_pfn;
-
-void *kmalloc(size_t size, gfp_t gfp)
-{
-	(void)gfp;
-	return malloc(size);
-}
-
-void *kzalloc(size_t size, gfp_t gfp)
-{
-	(void)gfp;
-	return calloc(1, size);
-}
-
-void kfree(const void *p)
-{
-	free((void *)p);
-}
-
-static struct mm_struct *new_mm(void)
-{
-	struct mm_struct *mm = calloc(1, sizeof(*mm));
-
-	mm->mm_rb = RB_ROOT;
-	mm->mmap_base = MMAP_BASE;
-	spin_lock_init(&mm->page_table_lock, "test");
-	return mm;
-}
-
-static void free_mm(struct mm_struct *mm)
-{
-	struct vm_area_struct *vma;
-
-	while ((vma = vma_first(mm))) {
-		vma_unlink(mm, vma);
-		vm_area_free(vma);
-	}
-	free(mm);
-}
 
 static bool count_one(struct folio *folio, struct vm_area_struct *vma, unsigned long addr,
 		      void *arg)

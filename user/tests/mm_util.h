@@ -112,6 +112,24 @@ static inline uint64_t kpageflags(uint64_t pfn)
 	return v;
 }
 
+/* How many /proc/self/maps lines (VMAs) lie inside [p, p + len); -1 on error. */
+static inline int maps_lines(const void *p, size_t len)
+{
+	unsigned long start, end;
+	char line[256];
+	int n = 0;
+	FILE *f = fopen("/proc/self/maps", "r");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "%lx-%lx", &start, &end) == 2 && start >= (uintptr_t)p &&
+		    end <= (uintptr_t)p + len)
+			n++;
+	fclose(f);
+	return n;
+}
+
 /* A "Name: value" number from a /proc text file (meminfo, vmstat), or -1. */
 static inline long proc_value(const char *path, const char *name)
 {

@@ -33,24 +33,6 @@ static int read_faults(char *addr)
 	return killed_by(run_child(do_read), SIGSEGV);
 }
 
-/* How many maps lines lie inside [p, p + len). */
-static int maps_lines(char *p, size_t len)
-{
-	unsigned long start, end;
-	char line[256];
-	int n = 0;
-	FILE *f = fopen("/proc/self/maps", "r");
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "%lx-%lx", &start, &end) == 2 && start >= (uintptr_t)p &&
-		    end <= (uintptr_t)p + len)
-			n++;
-	fclose(f);
-	return n;
-}
-
 /* An executable mapping, so that it merges with no neighbour. */
 static char *isolated(void)
 {

@@ -22,23 +22,6 @@ static int unmapped(char *addr)
 	return killed_by(run_child(touch), SIGSEGV) && !(pagemap(addr) & PM_PRESENT);
 }
 
-static int maps_lines(char *p, size_t len)
-{
-	unsigned long start, end;
-	char line[256];
-	int n = 0;
-	FILE *f = fopen("/proc/self/maps", "r");
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "%lx-%lx", &start, &end) == 2 && start >= (uintptr_t)p &&
-		    end <= (uintptr_t)p + len)
-			n++;
-	fclose(f);
-	return n;
-}
-
 int main(void)
 {
 	const int rwx = PROT_READ | PROT_WRITE | PROT_EXEC;	/* merges with no neighbour */
