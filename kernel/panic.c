@@ -17,6 +17,7 @@
  */
 #include <kernel/arch.h>
 #include <kernel/printk.h>
+#include <kernel/sections.h>
 #include <kernel/string.h>
 #include <kernel/trap.h>
 #include <asm/thread.h>
@@ -26,30 +27,42 @@ static int panicking;
 #define BACKTRACE_MAX_FRAMES 16
 
 /*
- * Print the return addresses of the frames above this one. A frame is
- * trusted only if it is 16-byte aligned, lies above the previous one and
- * within one kernel stack (THREAD_SIZE) of where the walk started, so a
- * corrupt chain stops the walk instead of faulting.
+ * Print pc, then the return addresses of the frames from the frame record
+ * at fp up. A frame is trusted only if it is 16-byte aligned, lies above
+ * the previous one and within one kernel stack (THREAD_SIZE) of where the
+ * walk started, and a return address only if it lies in kernel text, so
+ * a corrupt chain (or a function that set up no frame) ends the walk
+ * instead of faulting or printing junk.
  */
-static void dump_backtrace(void)
+static void dump_backtrace(unsigned long pc, unsigned long fp)
 {
-	unsigned long start = (unsigned long)__builtin_frame_address(0);
-	unsigned long fp = start, prev = 0;
+	unsigned long start = fp, prev = 0;
 	int i;
 
-	printk("Call trace:\n");
+	printk("Call trace:\n  [<%016lx>]\n", pc);
 	for (i = 0; i < BACKTRACE_MAX_FRAMES; i++) {
 		unsigned long ret;
 
 		if (!fp || (fp & 15) || fp <= prev || fp - start >= THREAD_SIZE)
 			break;
 		ret = ((unsigned long *)fp)[1];
-		if (!ret)
+		if (ret <= (unsigned long)_text || ret > (unsigned long)_etext)
 			break;
 		printk("  [<%016lx>]\n", ret);
 		prev = fp;
 		fp = ((unsigned long *)fp)[0];
 	}
+}
+
+/* The end of every panic: the message, the call trace from (pc, fp), power off. */
+static void __noreturn panic_stop(const char *msg, unsigned long pc, unsigned long fp)
+{
+	printk("Kernel panic: %s", msg);
+	if (msg[0] && msg[strlen(msg) - 1] != '\n')
+		printk("\n");
+	dump_backtrace(pc, fp);
+	printk("---[ end Kernel panic ]---\n");
+	arch_poweroff(EXIT_PANIC);
 }
 
 void panic(const char *fmt, ...)
@@ -63,19 +76,19 @@ void panic(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	printk("Kernel panic: %s", buf);
-	if (buf[0] && buf[strlen(buf) - 1] != '\n')
-		printk("\n");
-	dump_backtrace();
-	printk("---[ end Kernel panic ]---\n");
-	arch_poweroff(EXIT_PANIC);
+	/* From the caller: this frame's record holds the caller's fp. */
+	panic_stop(buf, (unsigned long)__builtin_return_address(0),
+		   *(unsigned long *)__builtin_frame_address(0));
 }
 
+/* The call trace starts where the exception hit, not in the handlers. */
 void die(const char *msg, struct pt_regs *regs, unsigned long fault_addr)
 {
 	arch_irq_disable();
+	if (__atomic_fetch_add(&panicking, 1, __ATOMIC_RELAXED))
+		arch_poweroff(EXIT_PANIC);
 	printk("Oops: %s\n", msg);
 	printk("fault address: 0x%016lx\n", fault_addr);
 	arch_dump_regs(regs);
-	panic("fatal exception");
+	panic_stop("fatal exception", arch_regs_pc(regs), arch_regs_frame_pointer(regs));
 }

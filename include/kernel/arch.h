@@ -56,6 +56,9 @@ void timer_tick(void);
 /* Print the interrupted/faulting register state (used by panic paths). */
 struct pt_regs;
 void arch_dump_regs(const struct pt_regs *regs);
+/* The interrupted pc and frame pointer (rbp / x29), for the call trace. */
+unsigned long arch_regs_pc(const struct pt_regs *regs);
+unsigned long arch_regs_frame_pointer(const struct pt_regs *regs);
 
 /*
  * ---- Tasks and user mode ----

@@ -130,6 +130,16 @@ void __noreturn bad_mode(struct pt_regs *regs, unsigned int reason)
 	die(die_msg, regs, (unsigned long)regs->far);
 }
 
+unsigned long arch_regs_pc(const struct pt_regs *regs)
+{
+	return (unsigned long)regs->pc;
+}
+
+unsigned long arch_regs_frame_pointer(const struct pt_regs *regs)
+{
+	return (unsigned long)regs->regs[29];
+}
+
 void arch_dump_regs(const struct pt_regs *regs)
 {
 	int i;

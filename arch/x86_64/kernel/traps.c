@@ -102,6 +102,16 @@ void do_interrupt(struct pt_regs *regs)
 		do_irq(regs);
 }
 
+unsigned long arch_regs_pc(const struct pt_regs *regs)
+{
+	return regs->rip;
+}
+
+unsigned long arch_regs_frame_pointer(const struct pt_regs *regs)
+{
+	return regs->rbp;
+}
+
 /*
  * Print regs and the control registers as a table. Safe in any context
  * that can printk: it only reads.
