@@ -95,13 +95,9 @@ static long move_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 	struct vm_area_struct *new;
 	int err;
 
-	new = vm_area_dup(vma);
+	new = vm_area_dup_anon(vma);
 	if (!new)
 		return -ENOMEM;
-	if (anon_vma_clone(new, vma)) {
-		vm_area_free(new);
-		return -ENOMEM;
-	}
 	new->vm_start = new_addr;
 	new->vm_end = new_addr + new_len;
 	vma_link(mm, new);

@@ -48,6 +48,17 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 	return vma;
 }
 
+struct vm_area_struct *vm_area_dup_anon(struct vm_area_struct *orig)
+{
+	struct vm_area_struct *vma = vm_area_dup(orig);
+
+	if (vma && anon_vma_clone(vma, orig)) {
+		vm_area_free(vma);
+		return NULL;
+	}
+	return vma;
+}
+
 void vm_area_free(struct vm_area_struct *vma)
 {
 	unlink_anon_vmas(vma);
@@ -135,13 +146,9 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 
 	if (mm->map_count >= DEFAULT_MAX_MAP_COUNT)
 		return -ENOMEM;
-	new = vm_area_dup(vma);
+	new = vm_area_dup_anon(vma);
 	if (!new)
 		return -ENOMEM;
-	if (anon_vma_clone(new, vma)) {
-		vm_area_free(new);
-		return -ENOMEM;
-	}
 	new->vm_start = addr;
 	new->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
 	vma->vm_end = addr;	/* the tree order is unchanged: new follows vma */

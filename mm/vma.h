@@ -20,10 +20,13 @@
 #define offset_in_page(x) ((unsigned long)(x) & ~PAGE_MASK)
 
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
-/* A copy of orig (for split and fork), not linked anywhere, without
+/* A copy of orig (for fork), not linked anywhere, without
  * anon_vma chains (the caller clones or forks them: mm/rmap.c). Freeing
  * a VMA unlinks its chains. */
 struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
+/* A copy of orig for the same mm (split, mremap's move), linked to the
+ * same anon_vmas but not to the tree; NULL when out of memory. */
+struct vm_area_struct *vm_area_dup_anon(struct vm_area_struct *orig);
 void vm_area_free(struct vm_area_struct *vma);
 
 struct vm_area_struct *vma_first(struct mm_struct *mm);
